@@ -1,0 +1,13 @@
+package org.beatbook.personnel;
+
+import java.io.Reader;
+
+/** Bulk changes to members and assignments, used by the staff pages, the API, a console command and the demo. */
+public interface RosterAdministration {
+
+    /**
+     * Imports a roster CSV (members and their assignments, one row per assignment; the format is documented in
+     * docs/roster-format.md), all or nothing.
+     */
+    RosterImportReport importRoster(Reader csv);
+}

