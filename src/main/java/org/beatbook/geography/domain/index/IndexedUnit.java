@@ -7,12 +7,10 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
-/** One unit's boundary in projected metres, with the indexes that make point tests and distances fast. */
+/** One unit's boundary in projected metres, with the indexes that make point and rectangle tests fast. */
 final class IndexedUnit {
 
     /** Deterministic order for ties (a point on a shared edge): lowest code wins. */
@@ -27,7 +25,6 @@ final class IndexedUnit {
     final Geometry shape;
     final PreparedGeometry prepared;
     private final IndexedPointInAreaLocator locator;
-    private final IndexedFacetDistance boundaryDistance;
 
     IndexedUnit(UnitRef ref, int depth, int position, Geometry projectedShape) {
         this.ref = ref;
@@ -36,16 +33,10 @@ final class IndexedUnit {
         this.shape = projectedShape;
         this.prepared = PreparedGeometryFactory.prepare(projectedShape);
         this.locator = new IndexedPointInAreaLocator(projectedShape);
-        this.boundaryDistance = new IndexedFacetDistance(projectedShape);
     }
 
     /** Inside or on the boundary. */
     boolean covers(Coordinate point) {
         return locator.locate(point) != Location.EXTERIOR;
-    }
-
-    /** Metres from the point to this unit; 0 when the unit covers the point. */
-    double distance(Point point) {
-        return covers(point.getCoordinate()) ? 0 : boundaryDistance.distance(point);
     }
 }

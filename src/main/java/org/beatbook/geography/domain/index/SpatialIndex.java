@@ -15,7 +15,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
@@ -111,14 +110,13 @@ public final class SpatialIndex {
             throw new IllegalArgumentException("Not a valid position: latitude " + latitude + " must be within -90..90"
                     + " and longitude " + longitude + " within -180..180");
         }
-        Point point = FACTORY.createPoint(new Coordinate(projection.x(longitude), projection.y(latitude)));
+        Coordinate point = new Coordinate(projection.x(longitude), projection.y(latitude));
         List<UnitRef> inside = new ArrayList<>(levels.size());
         List<Nearby> nearby = new ArrayList<>();
         for (LevelIndex level : levels) {
-            IndexedUnit unit = level.containing(point);
+            IndexedUnit unit = level.locate(point, toleranceMeters, (other, distance) -> nearby.add(new Nearby(other, distance)));
             if (unit != null) {
                 inside.add(unit.ref);
-                level.forEachNear(point, toleranceMeters, unit, (other, distance) -> nearby.add(new Nearby(other, distance)));
             }
         }
         if (inside.isEmpty()) {
@@ -130,12 +128,12 @@ public final class SpatialIndex {
         return new Placement(List.copyOf(inside), !alternatives.isEmpty(), alternatives, Optional.empty());
     }
 
-    private Optional<NearbyUnit> nearestBottomUnit(Point point) {
+    private Optional<NearbyUnit> nearestBottomUnit(Coordinate point) {
         if (levels.isEmpty()) {
             return Optional.empty();
         }
-        IndexedUnit nearest = levels.get(levels.size() - 1).nearest(point);
-        return Optional.ofNullable(nearest).map(unit -> new NearbyUnit(unit.ref, roundToDecimetre(unit.distance(point))));
+        return Optional.ofNullable(levels.get(levels.size() - 1).nearest(point))
+                .map(nearest -> new NearbyUnit(nearest.unit().ref, roundToDecimetre(nearest.distanceMeters())));
     }
 
     private static double roundToDecimetre(double meters) {
