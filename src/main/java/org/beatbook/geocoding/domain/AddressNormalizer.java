@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,6 +55,11 @@ public final class AddressNormalizer {
             "VT", "VA", "WA", "WV", "WI", "WY", "ILLINOIS", "USA", "US");
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DROPPED = Pattern.compile("[.'’]");
+    /** Hyphens join words ("WINSTON-SALEM") but also house numbers and units ("1340-A", "12-14"). */
+    private static final Pattern WORD_HYPHEN = Pattern.compile("(?<=[A-Z])-|-(?=[A-Z]{2})");
+    private static final Pattern OTHER_CHARACTERS = Pattern.compile("[^A-Z0-9#/,\\- ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern HUNDRED_BLOCK = Pattern.compile("\\d+X{1,2}");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("(\\d{1,7})(?:-?[A-Z]|-\\d{1,7}[A-Z]?)?");
     private static final Pattern FRACTION = Pattern.compile("\\d/\\d");
@@ -96,7 +102,7 @@ public final class AddressNormalizer {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split("\\s+"))
+                    .map(SPACES::split)
                     .toList();
         }
         catch (IOException e) {
@@ -151,13 +157,13 @@ public final class AddressNormalizer {
         String cleaned = MARKS.matcher(Normalizer.normalize(
                 text.length() > MAX_INPUT ? text.substring(0, MAX_INPUT) : text, Normalizer.Form.NFD))
                 .replaceAll("")
-                .toUpperCase(java.util.Locale.ROOT)
-                .replace("#", " # ")
-                .replaceAll("[.'’]", "")
-                .replaceAll("(?<=[A-Z])-|-(?=[A-Z]{2})", " ")
-                .replaceAll("[^A-Z0-9#/,\\- ]", " ");
+                .toUpperCase(Locale.ROOT)
+                .replace("#", " # ");
+        cleaned = DROPPED.matcher(cleaned).replaceAll("");
+        cleaned = WORD_HYPHEN.matcher(cleaned).replaceAll(" ");
+        cleaned = OTHER_CHARACTERS.matcher(cleaned).replaceAll(" ");
         for (String part : cleaned.split(",")) {
-            List<String> tokens = new ArrayList<>(Arrays.asList(part.trim().split("\\s+")));
+            List<String> tokens = new ArrayList<>(Arrays.asList(SPACES.split(part.trim())));
             tokens.removeIf(String::isEmpty);
             if (!tokens.isEmpty() && !tokens.get(0).equals("#") && !unitDesignators.containsKey(tokens.get(0))) {
                 return tokens;

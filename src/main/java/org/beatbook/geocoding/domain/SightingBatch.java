@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,17 @@ public record SightingBatch(int read, Map<BlockKey, List<GeoPoint>> pointsByBloc
 
     /** A block of a street: normalised street text and the block's first house number. */
     public record BlockKey(String street, int number) {
+    }
+
+    /** The batch's blocks, each fitted from the block's earlier fit (null when new) refined by these sightings. */
+    public List<KnownBlock> refine(Function<BlockKey, BlockFit> earlier) {
+        List<KnownBlock> blocks = new ArrayList<>();
+        pointsByBlock.forEach((key, points) -> {
+            BlockFit before = earlier.apply(key);
+            blocks.add(new KnownBlock(key.street(), key.number(),
+                    before == null ? BlockFit.of(points) : before.plus(points)));
+        });
+        return blocks;
     }
 
     public static SightingBatch of(AddressNormalizer normalizer, Stream<LabelledSighting> sightings) {

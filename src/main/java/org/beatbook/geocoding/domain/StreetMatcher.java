@@ -46,6 +46,7 @@ final class StreetMatcher {
     private final Map<String, KnownStreet> byText;
     /** Distinct compact names ("LASALLE") and the streets carrying each, index-aligned. */
     private final String[] names;
+    private final String[] nameDigits;
     private final List<List<KnownStreet>> streetsByName;
     private final Map<String, Integer> nameIds;
     private final Map<String, int[]> trigrams;
@@ -62,6 +63,7 @@ final class StreetMatcher {
             grouped.computeIfAbsent(street.name().compactName(), k -> new ArrayList<>()).add(street);
         }
         this.names = grouped.keySet().toArray(String[]::new);
+        this.nameDigits = Arrays.stream(names).map(StreetMatcher::digits).toArray(String[]::new);
         this.streetsByName = List.copyOf(grouped.values());
         this.nameIds = new HashMap<>();
         Map<String, List<Integer>> postings = new HashMap<>();
@@ -133,7 +135,7 @@ final class StreetMatcher {
         for (int id : candidateNames(name)) {
             String candidate = names[id];
             // numbered streets differ by their number: 67TH is never a typo for 68TH
-            if (!digits(candidate).equals(digits)) {
+            if (!nameDigits[id].equals(digits)) {
                 continue;
             }
             int edits = EDITS.apply(name, candidate);
@@ -256,6 +258,8 @@ final class StreetMatcher {
     }
 
     private static String digits(String name) {
-        return name.replaceAll("\\D", "");
+        StringBuilder digits = new StringBuilder();
+        name.chars().filter(Character::isDigit).forEach(c -> digits.append((char) c));
+        return digits.toString();
     }
 }
