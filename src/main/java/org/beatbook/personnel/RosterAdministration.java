@@ -10,4 +10,12 @@ public interface RosterAdministration {
      * docs/roster-format.md), all or nothing.
      */
     RosterImportReport importRoster(Reader csv);
+
+    /**
+     * Sets how many members a unit of the level needs in the role (e.g. two beat officers per beat); 0 removes the
+     * target. The staff page lists the units below their targets.
+     *
+     * @throws IllegalArgumentException for an unknown role
+     */
+    void setStaffingTarget(String levelKey, String roleKey, int minimum);
 }

@@ -1,0 +1,177 @@
+package org.beatbook.personnel.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.beatbook.geography.UnitCatalogue;
+import org.beatbook.geography.UnitKey;
+import org.beatbook.personnel.domain.Assignment;
+import org.beatbook.personnel.domain.AssignmentRules;
+import org.beatbook.personnel.domain.Conflict;
+import org.beatbook.personnel.domain.InvalidInput;
+import org.beatbook.personnel.domain.Member;
+import org.beatbook.personnel.domain.MemberData;
+import org.beatbook.personnel.domain.NotFound;
+import org.beatbook.personnel.domain.Photo;
+import org.beatbook.personnel.domain.Violation;
+import org.beatbook.personnel.persistence.AssignmentStore;
+import org.beatbook.personnel.persistence.CatalogStore;
+import org.beatbook.personnel.persistence.MemberStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Members and their assignment history, for the staff pages and the API. Every change is one transaction. */
+@Service
+public class Personnel {
+
+    private final MemberStore members;
+    private final AssignmentStore assignments;
+    private final CatalogStore catalog;
+    private final ObjectProvider<UnitCatalogue> units;
+    private final Clock clock = Clock.systemDefaultZone();
+
+    /** The unit catalogue is looked up on use, so personnel starts (e.g. for console commands) before geography has data. */
+    public Personnel(MemberStore members, AssignmentStore assignments, CatalogStore catalog,
+                     ObjectProvider<UnitCatalogue> units) {
+        this.members = members;
+        this.assignments = assignments;
+        this.catalog = catalog;
+        this.units = units;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Map<String, String> ranks() {
+        return catalog.ranks();
+    }
+
+    public Map<String, String> roles() {
+        return catalog.roles();
+    }
+
+    public UnitCatalogue units() {
+        return units.getObject();
+    }
+
+    public Member member(long id) {
+        return members.byId(id).orElseThrow(() -> new NotFound("member", id));
+    }
+
+    public List<Member> search(String text, Boolean active) {
+        return members.search(text == null ? "" : text, active, 500);
+    }
+
+    @Transactional
+    public long create(MemberData data) {
+        check(data);
+        if (members.byBadge(data.badge()).isPresent()) {
+            throw new Conflict(Violation.of("badge", "badgeTaken", data.badge()));
+        }
+        return members.insert(data);
+    }
+
+    @Transactional
+    public void update(long id, MemberData data) {
+        member(id);
+        check(data);
+        members.byBadge(data.badge()).filter(other -> other.id() != id).ifPresent(other -> {
+            throw new Conflict(Violation.of("badge", "badgeTaken", data.badge()));
+        });
+        members.update(id, data);
+    }
+
+    @Transactional
+    public void savePhoto(long id, byte[] upload) {
+        member(id);
+        members.savePhoto(id, Photo.from(upload));
+    }
+
+    public List<Assignment> history(long memberId) {
+        member(memberId);
+        return assignments.byMember(memberId);
+    }
+
+    public Assignment assignment(long id) {
+        return assignments.byId(id).orElseThrow(() -> new NotFound("assignment", id));
+    }
+
+    /** Adds a new assignment (history is never overwritten); rejects unknown roles and units and overlaps. */
+    @Transactional
+    public long assign(long memberId, String roleKey, UnitKey unit, LocalDate start, LocalDate end) {
+        if (!members.lock(memberId)) {
+            throw new NotFound("member", memberId);
+        }
+        List<Violation> problems = new ArrayList<>();
+        if (!catalog.roles().containsKey(roleKey)) {
+            problems.add(Violation.of("role", "role", roleKey, String.join(", ", catalog.roles().keySet())));
+        }
+        UnitCatalogue catalogue = units();
+        if (catalogue.level(unit.level()).isEmpty()) {
+            problems.add(Violation.of("unitLevel", "level", unit.level()));
+        }
+        else if (catalogue.unit(unit).isEmpty()) {
+            problems.add(Violation.of("unitCode", "unit", unit.level(), unit.code()));
+        }
+        if (start == null) {
+            problems.add(Violation.of("start", "startMissing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Assignment candidate = new Assignment(0, memberId, roleKey, unit, start, end);
+        List<Violation> rules = AssignmentRules.checkNew(candidate, assignments.byMember(memberId));
+        throwIfAny(rules);
+        return assignments.insert(candidate);
+    }
+
+    /** Ends an assignment on the given day (today when null); the row stays as history. */
+    @Transactional
+    public Assignment end(long assignmentId, LocalDate end) {
+        Assignment assignment = assignment(assignmentId);
+        members.lock(assignment.memberId());
+        LocalDate day = end == null ? today() : end;
+        throwIfAny(AssignmentRules.checkEnd(assignment, day, today()));
+        assignments.setDates(assignmentId, assignment.start(), day);
+        return assignment.withDates(assignment.start(), day);
+    }
+
+    /**
+     * Corrects the dates of an assignment: anyone with the staff role before it starts, afterwards only an
+     * administrator, and then the change is recorded with who made it.
+     */
+    @Transactional
+    public void correct(long assignmentId, LocalDate start, LocalDate end, boolean administrator, String by) {
+        Assignment assignment = assignment(assignmentId);
+        members.lock(assignment.memberId());
+        throwIfAny(AssignmentRules.checkCorrection(assignment, start, end, today(), administrator,
+                assignments.byMember(assignment.memberId())));
+        if (assignment.startedBy(today())) {
+            assignments.recordCorrection(assignment, start, end, by);
+        }
+        assignments.setDates(assignmentId, start, end);
+    }
+
+    private void check(MemberData data) {
+        List<Violation> problems = data.check(catalog.ranks().keySet());
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
+    /** Overlaps are conflicts with stored data (409 in the API); other rule breaks are plain bad input. */
+    private static void throwIfAny(List<Violation> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (problems.get(0).code().equals("overlap")) {
+            throw new Conflict(problems.get(0));
+        }
+        throw new InvalidInput(problems);
+    }
+}
