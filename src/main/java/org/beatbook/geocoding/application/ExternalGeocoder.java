@@ -62,11 +62,11 @@ class ExternalGeocoder {
                 return Optional.empty();
             }
             JsonNode place = places.get(0);
-            return Optional.of(new GeocodedAddress(Double.parseDouble(place.get("lat").asString()),
-                    Double.parseDouble(place.get("lon").asString()),
+            return Optional.of(new GeocodedAddress(Double.parseDouble(place.path("lat").asString("")),
+                    Double.parseDouble(place.path("lon").asString("")),
                     place.path("display_name").asString(address), Precision.EXTERNAL));
         }
-        catch (RestClientException | NullPointerException | IllegalArgumentException e) {
+        catch (RestClientException | IllegalArgumentException e) {
             log.warn("External geocoder at {} gave no usable answer: {}", properties.url(), e.getMessage());
             return Optional.empty();
         }
