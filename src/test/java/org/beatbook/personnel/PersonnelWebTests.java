@@ -100,7 +100,7 @@ class PersonnelWebTests {
                 .andExpect(content().string(containsString("The photo must be a JPEG or PNG image.")))
                 .andExpect(content().string(containsString("id=\"photo-error\"")))
                 .andExpect(content().string(containsString("is not an email address")))
-                .andExpect(content().string(containsString("aria-describedby=\"email-error \"")));
+                .andExpect(content().string(containsString("aria-describedby=\"email-error\"")));
         assertThat(jdbc.sql("select count(*) from personnel_member where badge = 'P-200'").query(Integer.class).single())
                 .isZero();
     }
