@@ -2,9 +2,17 @@ package org.beatbook.personnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.beatbook.platform.ConsoleCommand;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +32,9 @@ class RosterImportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    List<ConsoleCommand> commands;
 
     int members(String badgePrefix) {
         return jdbc.sql("select count(*) from personnel_member where badge like ?").param(badgePrefix + "%")
@@ -75,6 +86,24 @@ class RosterImportTests {
         assertThat(report.members()).isZero();
         assertThat(members("B-")).isZero();
         assertThat(assignments("B-")).isZero();
+    }
+
+    @Test
+    void theConsoleCommandImportsAFileAndReportsRejectionsWithExitCode1(@TempDir Path dir) throws Exception {
+        ConsoleCommand command = commands.stream().filter(c -> c.name().equals(List.of("import", "roster")))
+                .findFirst().orElseThrow();
+        Path good = Files.writeString(dir.resolve("good.csv"),
+                HEADER + "C-4001,Eli,Moss,officer,,,,,,,,beat-officer,beat,0711,2024-02-01,,yes\n");
+        Path bad = Files.writeString(dir.resolve("bad.csv"),
+                HEADER + "C-4002,Fay,Moss,officer,,,,,,,,beat-officer,beat,0711,2024-02-30,,yes\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(command.run(List.of(good.toString()), new PrintStream(out), new PrintStream(err))).isZero();
+        assertThat(out.toString()).contains("1 member(s) created or updated, 1 assignment(s)");
+        assertThat(command.run(List.of(bad.toString()), new PrintStream(out), new PrintStream(err))).isEqualTo(1);
+        assertThat(err.toString()).contains("Line 2, column start_date: “2024-02-30” is not a date");
+        assertThat(command.run(List.of(), new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(members("C-")).isEqualTo(1);
     }
 
     @Test
