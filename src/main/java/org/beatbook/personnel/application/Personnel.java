@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.beatbook.geography.UnitCatalogue;
 import org.beatbook.geography.UnitKey;
@@ -67,29 +68,47 @@ public class Personnel {
         return members.search(text == null ? "" : text, active, 500);
     }
 
+    /** Creates a member, with a photo when {@code photo} is not null; all problems are reported together. */
     @Transactional
-    public long create(MemberData data) {
-        check(data);
+    public long create(MemberData data, byte[] photo) {
+        Photo resized = check(data, photo);
         if (members.byBadge(data.badge()).isPresent()) {
             throw new Conflict(Violation.of("badge", "badgeTaken", data.badge()));
         }
-        return members.insert(data);
+        long id = members.insert(data);
+        if (resized != null) {
+            members.savePhoto(id, resized);
+        }
+        return id;
     }
 
+    /** Overwrites a member's fields, and the photo when {@code photo} is not null. */
     @Transactional
-    public void update(long id, MemberData data) {
+    public void update(long id, MemberData data, byte[] photo) {
         member(id);
-        check(data);
+        Photo resized = check(data, photo);
         members.byBadge(data.badge()).filter(other -> other.id() != id).ifPresent(other -> {
             throw new Conflict(Violation.of("badge", "badgeTaken", data.badge()));
         });
         members.update(id, data);
+        if (resized != null) {
+            members.savePhoto(id, resized);
+        }
     }
 
-    @Transactional
-    public void savePhoto(long id, byte[] upload) {
-        member(id);
-        members.savePhoto(id, Photo.from(upload));
+    /**
+     * One size of a member's photo. The public gets it only while the member serves somewhere (active, with a
+     * current assignment); staff always.
+     */
+    public Optional<MemberStore.StoredPhoto> photo(long memberId, boolean small, boolean staff) {
+        if (!staff && !assignments.hasCurrent(memberId, today())) {
+            return Optional.empty();
+        }
+        return members.photo(memberId, small);
+    }
+
+    public boolean serving(long memberId) {
+        return assignments.hasCurrent(memberId, today());
     }
 
     public List<Assignment> history(long memberId) {
@@ -157,11 +176,21 @@ public class Personnel {
         assignments.setDates(assignmentId, start, end);
     }
 
-    private void check(MemberData data) {
-        List<Violation> problems = data.check(catalog.ranks().keySet());
+    private Photo check(MemberData data, byte[] photo) {
+        List<Violation> problems = new ArrayList<>(data.check(catalog.ranks().keySet()));
+        Photo resized = null;
+        if (photo != null) {
+            try {
+                resized = Photo.from(photo);
+            }
+            catch (InvalidInput bad) {
+                problems.addAll(bad.violations());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        return resized;
     }
 
     /** Overlaps are conflicts with stored data (409 in the API); other rule breaks are plain bad input. */
