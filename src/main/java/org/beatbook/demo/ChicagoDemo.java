@@ -124,6 +124,8 @@ class ChicagoDemo implements ApplicationRunner {
         if (!report.accepted()) {
             throw new IllegalStateException("Demo roster was rejected: " + report.errors());
         }
+        roster.setStaffingTarget("beat", "beat-officer", 2);
+        roster.setStaffingTarget("district", "district-commander", 1);
         log.info("Demo: {} fictitious members with {} assignments", report.members(), report.assignments());
     }
 }

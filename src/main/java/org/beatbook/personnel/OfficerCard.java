@@ -16,7 +16,8 @@ import org.beatbook.geography.UnitKey;
  * @param unit the unit the member is assigned to
  * @param email public email or null
  * @param phone public phone or null
- * @param languages languages spoken, as display names in English ("English", "Spanish")
+ * @param languages languages spoken, as ISO 639-1 codes ("en", "es"); pages show their names with
+ *                  {@link org.beatbook.platform.LanguageNames}
  * @param photoUrl path of the member's photo, or null when there is none
  * @param demo true for the fictitious people of the demo data
  */

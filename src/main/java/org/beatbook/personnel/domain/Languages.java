@@ -28,15 +28,6 @@ public final class Languages {
         return ISO_639_1.contains(code);
     }
 
-    public static String name(String code, Locale in) {
-        String name = new Locale(code).getDisplayLanguage(in);
-        return name.isEmpty() ? code : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    public static List<String> names(List<String> codes, Locale in) {
-        return codes.stream().map(code -> name(code, in)).toList();
-    }
-
     public static String join(List<String> codes) {
         return String.join(",", codes);
     }

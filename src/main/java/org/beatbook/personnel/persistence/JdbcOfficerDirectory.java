@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import org.beatbook.geography.UnitKey;
 import org.beatbook.personnel.OfficerCard;
@@ -71,7 +70,7 @@ class JdbcOfficerDirectory implements OfficerDirectory {
                             new UnitKey(rs.getString("unit_level"), rs.getString("unit_code")),
                             PublicContact.visible(rs.getString("email"), rs.getBoolean("public_email")),
                             PublicContact.visible(rs.getString("phone"), rs.getBoolean("public_phone")),
-                            Languages.names(Languages.split(rs.getString("languages")), Locale.ENGLISH),
+                            Languages.split(rs.getString("languages")),
                             etag == null ? null : "/members/" + id + "/photo?v=" + etag.substring(0, 8),
                             rs.getBoolean("demo"));
                 })

@@ -16,12 +16,14 @@ import org.beatbook.personnel.application.ViolationText;
 import org.beatbook.personnel.domain.Assignment;
 import org.beatbook.personnel.domain.InvalidInput;
 import org.beatbook.personnel.domain.Languages;
+import org.beatbook.platform.LanguageNames;
 import org.beatbook.personnel.domain.Member;
 import org.beatbook.personnel.domain.MemberData;
 import org.beatbook.personnel.domain.NotFound;
 import org.beatbook.personnel.domain.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -194,7 +196,7 @@ class MemberPages {
             Map<String, String> roles = personnel.roles();
             model.addAttribute("history", personnel.history(member.id()).stream()
                     .map(a -> HistoryRow.of(a, roles, unitLabel(a.unit()), today)).toList());
-            model.addAttribute("languageNames", Languages.names(member.data().languages(), Locale.ENGLISH));
+            model.addAttribute("languageNames", LanguageNames.names(member.data().languages(), LocaleContextHolder.getLocale()));
         }
         return "personnel/member";
     }

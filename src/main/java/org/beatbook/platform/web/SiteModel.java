@@ -2,6 +2,7 @@ package org.beatbook.platform.web;
 
 import java.util.Locale;
 
+import org.beatbook.platform.LanguageNames;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,5 +29,10 @@ class SiteModel {
     }
 
     record Site(String tileUrl, String tileAttribution, java.util.List<Locale> languages, String language) {
+
+        /** "English, Spanish" or "Inglés, Español": the page's language names the languages a person speaks. */
+        public String languageNames(java.util.List<String> codes) {
+            return String.join(", ", LanguageNames.names(codes, Locale.forLanguageTag(language)));
+        }
     }
 }

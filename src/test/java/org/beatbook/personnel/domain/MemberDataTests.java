@@ -49,9 +49,9 @@ class MemberDataTests {
     @Test
     void languagesAreIsoCodesShownAsNames() {
         assertThat(Languages.split("EN; es,pl  en")).containsExactly("en", "es", "pl");
-        assertThat(Languages.names(List.of("en", "es", "pl"), Locale.ENGLISH))
+        assertThat(org.beatbook.platform.LanguageNames.names(List.of("en", "es", "pl"), Locale.ENGLISH))
                 .containsExactly("English", "Spanish", "Polish");
-        assertThat(Languages.name("es", Locale.forLanguageTag("es"))).isEqualTo("Español");
+        assertThat(org.beatbook.platform.LanguageNames.name("es", Locale.forLanguageTag("es"))).isEqualTo("Español");
         assertThat(Languages.known("xx")).isFalse();
     }
 }
