@@ -102,6 +102,20 @@ class StaffPagesTests {
     }
 
     @Test
+    void deriveFormReportsABadPrefixNextToTheField() throws Exception {
+        String html = mvc.perform(post("/staff/geography/derive").param("level", "sector").param("from", "beat")
+                        .param("prefix", "three").with(ADMIN).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"#derive-prefix\"", "id=\"derive-prefix-error\"",
+                "aria-describedby=\"derive-prefix-hint derive-prefix-error\"");
+        mvc.perform(post("/staff/geography/derive").param("level", "sector").param("from", "beat")
+                        .param("prefix", "3").with(ADMIN).with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(catalogue.chain(new UnitKey("beat", "0713"))).extracting(UnitRef::code)
+                .containsExactly("7", "071", "0713");
+    }
+
+    @Test
     void levelsCanBeRenamedAndAnEmptyLevelAddedAndRemoved() throws Exception {
         try {
             mvc.perform(post("/staff/geography/levels").with(ADMIN).with(csrf())

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +56,7 @@ class StaffGeographyController {
         private String key = "";
         private String name = "";
         private String pluralName = "";
-        private int position;
+        private Integer position;
         private boolean remove;
 
         public String getKey() { return key; }
@@ -64,8 +65,8 @@ class StaffGeographyController {
         public void setName(String name) { this.name = name == null ? "" : name; }
         public String getPluralName() { return pluralName; }
         public void setPluralName(String pluralName) { this.pluralName = pluralName == null ? "" : pluralName; }
-        public int getPosition() { return position; }
-        public void setPosition(int position) { this.position = position; }
+        public Integer getPosition() { return position; }
+        public void setPosition(Integer position) { this.position = position; }
         public boolean isRemove() { return remove; }
         public void setRemove(boolean remove) { this.remove = remove; }
 
@@ -163,10 +164,11 @@ class StaffGeographyController {
 
     @PostMapping("/levels")
     @PreAuthorize("hasRole('ADMIN')")
-    String saveLevels(@ModelAttribute("levelsForm") LevelsForm form, Model model, RedirectAttributes redirect,
-                      Locale locale) {
+    String saveLevels(@ModelAttribute("levelsForm") LevelsForm form, BindingResult binding, Model model,
+                      RedirectAttributes redirect, Locale locale) {
+        // an order that is not a number sorts last rather than failing the whole form
         List<LevelDefinition> topDown = form.getLevels().stream().filter(r -> !r.isRemove() && !r.blank())
-                .sorted(Comparator.comparingInt(LevelRow::getPosition))
+                .sorted(Comparator.comparing(LevelRow::getPosition, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(r -> new LevelDefinition(r.getKey(), r.getName(), r.getPluralName())).toList();
         try {
             geography.defineLevels(topDown);
@@ -212,8 +214,9 @@ class StaffGeographyController {
 
     @PostMapping("/derive")
     @PreAuthorize("hasRole('ADMIN')")
-    String derive(@ModelAttribute("deriveForm") DeriveForm form, Principal principal, Model model,
-                  RedirectAttributes redirect, Locale locale) {
+    String derive(@ModelAttribute("deriveForm") DeriveForm form, BindingResult binding, Principal principal,
+                  Model model, RedirectAttributes redirect, Locale locale) {
+        // a prefix that is not a number stays null and is reported below like a missing one
         FormErrors errors = new FormErrors("derive");
         if (geography.level(form.getLevel()).isEmpty()) {
             errors.fields().put("derive-level", messages.getMessage("geography.staff.upload.level.required", null, locale));
