@@ -2,6 +2,7 @@ package org.beatbook.geography.domain.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -55,19 +56,22 @@ final class LevelIndex {
     IndexedUnit locate(Coordinate point, double toleranceMeters, NearbyConsumer nearby) {
         Envelope search = new Envelope(point);
         search.expandBy(toleranceMeters);
-        return locate(point, toleranceMeters, shapes.query(new Envelope(point)), () -> boundaries.query(search), nearby);
+        return locate(point, toleranceMeters, shapes.query(new Envelope(point)), IndexedUnit::covers,
+                () -> boundaries.query(search), nearby);
     }
 
     /**
      * As {@link #locate(Coordinate, double, NearbyConsumer)}, testing only the given candidates: they must include
-     * every unit that may cover the point and every boundary chunk within the tolerance of it.
+     * every unit that may cover the point and every boundary chunk within the tolerance of it. {@code covers} must
+     * answer exactly as {@link IndexedUnit#covers}.
      */
     IndexedUnit locate(Coordinate point, double toleranceMeters, List<?> unitCandidates,
-                       Supplier<List<?>> chunkCandidates, NearbyConsumer nearby) {
+                       BiPredicate<IndexedUnit, Coordinate> covers, Supplier<List<?>> chunkCandidates,
+                       NearbyConsumer nearby) {
         List<IndexedUnit> covering = new ArrayList<>(2);
         for (Object item : unitCandidates) {
             IndexedUnit unit = (IndexedUnit) item;
-            if (unit.covers(point)) {
+            if (covers.test(unit, point)) {
                 covering.add(unit);
             }
         }

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.beatbook.geography.Placement;
 import org.beatbook.geography.UnitRef;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -26,10 +27,12 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 final class LookupGrid {
 
-    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0]);
+    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0],
+            new RowBands[0][]);
 
     /** 2^19 cells: about 60 m cells over Chicago, and 2 MB of references. */
     private static final int TARGET_CELLS = 1 << 19;
+    private static final double MIN_CELL_METERS = 10;
     /** Cells per side of the blocks the build starts from and hands to parallel workers. */
     private static final int BLOCK_CELLS = 64;
     /** Widens each buffered cell a little so floating-point rounding of a point's cell can never matter. */
@@ -44,10 +47,14 @@ final class LookupGrid {
     private final double rowsPerDegree;
     private final Placement[] answers;
     private final CellPlan[] plans;
+    /** Per level, per unit position. */
+    private final RowBands[][] bands;
     private final int answeredCells;
+    private final int plannedCells;
 
     private LookupGrid(int columns, int rows, double cellSizeMeters, double minLongitude, double minLatitude,
-                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans) {
+                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans,
+                       RowBands[][] bands) {
         this.columns = columns;
         this.rows = rows;
         this.cellSizeMeters = cellSizeMeters;
@@ -57,7 +64,9 @@ final class LookupGrid {
         this.rowsPerDegree = rowsPerDegree;
         this.answers = answers;
         this.plans = plans;
+        this.bands = bands;
         this.answeredCells = (int) Arrays.stream(answers).filter(a -> a != null).count();
+        this.plannedCells = (int) Arrays.stream(plans).filter(p -> p != null).count();
     }
 
     /** The point's cell, or -1 off the grid (including NaN coordinates). */
@@ -80,8 +89,13 @@ final class LookupGrid {
         return plans[cell];
     }
 
+    /** Same answer as {@link IndexedUnit#covers}, for a point in the given cell, from the cell's row only. */
+    boolean covers(IndexedUnit unit, int cell, Coordinate point) {
+        return bands[unit.levelIndex][unit.position].covers(cell / columns, point);
+    }
+
     GridCoverage coverage() {
-        return new GridCoverage(columns, rows, cellSizeMeters, answeredCells);
+        return new GridCoverage(columns, rows, cellSizeMeters, answeredCells, plannedCells);
     }
 
     /** @param extent the projected envelope of all units */
@@ -89,17 +103,22 @@ final class LookupGrid {
         if (levels.isEmpty() || extent.isNull() || extent.getArea() <= 0) {
             return EMPTY;
         }
-        double cell = Math.sqrt(extent.getArea() / TARGET_CELLS);
+        // Cells much smaller than the tolerance gain little (points that near a boundary need the exact path anyway).
+        double cell = Math.max(Math.sqrt(extent.getArea() / TARGET_CELLS), Math.max(toleranceMeters, MIN_CELL_METERS));
         int columns = (int) Math.ceil(extent.getWidth() / cell);
         int rows = (int) Math.ceil(extent.getHeight() / cell);
         Placement[] answers = new Placement[columns * rows];
         CellPlan[] plans = new CellPlan[columns * rows];
         new Filler(levels, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS, answers,
                 plans).fillAll(rows);
+        RowBands[][] bands = levels.stream().map(level -> level.units.parallelStream()
+                        .map(unit -> RowBands.of(unit, extent.getMinY(), cell, rows, SLACK_METERS))
+                        .toArray(RowBands[]::new))
+                .toArray(RowBands[][]::new);
         return new LookupGrid(columns, rows, cell,
                 projection.longitude(extent.getMinX()), projection.latitude(extent.getMinY()),
                 projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, answers,
-                plans);
+                plans, bands);
     }
 
     /** Classifies blocks of cells, splitting only blocks that straddle a boundary, so work follows boundary length. */
