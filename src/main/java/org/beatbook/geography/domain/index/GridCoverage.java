@@ -6,9 +6,11 @@ package org.beatbook.geography.domain.index;
  * @param columns cells across (west to east)
  * @param rows cells down (south to north)
  * @param cellSizeMeters the side of a square cell
- * @param answeredCells cells that hold a precomputed answer; lookups in the others take the exact path
+ * @param answeredCells cells that hold a precomputed answer
+ * @param plannedCells cells near a boundary that hold the few units and boundary pieces a lookup there must test;
+ *        lookups in the remaining cells (outside the service area) take the exact path
  */
-public record GridCoverage(int columns, int rows, double cellSizeMeters, int answeredCells) {
+public record GridCoverage(int columns, int rows, double cellSizeMeters, int answeredCells, int plannedCells) {
 
     public long cells() {
         return (long) columns * rows;

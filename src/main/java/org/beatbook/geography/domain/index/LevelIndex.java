@@ -2,6 +2,8 @@ package org.beatbook.geography.domain.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -52,10 +54,24 @@ final class LevelIndex {
      * @return null when no unit of this level covers the point (and then reports nothing)
      */
     IndexedUnit locate(Coordinate point, double toleranceMeters, NearbyConsumer nearby) {
+        Envelope search = new Envelope(point);
+        search.expandBy(toleranceMeters);
+        return locate(point, toleranceMeters, shapes.query(new Envelope(point)), IndexedUnit::covers,
+                () -> boundaries.query(search), nearby);
+    }
+
+    /**
+     * As {@link #locate(Coordinate, double, NearbyConsumer)}, testing only the given candidates: they must include
+     * every unit that may cover the point and every boundary chunk within the tolerance of it. {@code covers} must
+     * answer exactly as {@link IndexedUnit#covers}.
+     */
+    IndexedUnit locate(Coordinate point, double toleranceMeters, List<?> unitCandidates,
+                       BiPredicate<IndexedUnit, Coordinate> covers, Supplier<List<?>> chunkCandidates,
+                       NearbyConsumer nearby) {
         List<IndexedUnit> covering = new ArrayList<>(2);
-        for (Object item : shapes.query(new Envelope(point))) {
+        for (Object item : unitCandidates) {
             IndexedUnit unit = (IndexedUnit) item;
-            if (unit.covers(point)) {
+            if (covers.test(unit, point)) {
                 covering.add(unit);
             }
         }
@@ -66,11 +82,9 @@ final class LevelIndex {
         for (IndexedUnit other : covering.subList(1, covering.size())) {
             nearby.accept(other, 0);
         }
-        Envelope search = new Envelope(point);
-        search.expandBy(toleranceMeters);
         List<IndexedUnit> near = new ArrayList<>(2);
         List<Double> distances = new ArrayList<>(2);
-        for (Object item : boundaries.query(search)) {
+        for (Object item : chunkCandidates.get()) {
             BoundaryChunk chunk = (BoundaryChunk) item;
             if (!covering.contains(chunk.unit)) {
                 double distance = distance(chunk, point);
@@ -89,6 +103,20 @@ final class LevelIndex {
             nearby.accept(near.get(i), distances.get(i));
         }
         return covering.get(0);
+    }
+
+    /** Units that may cover a point in the rectangle (they touch it), and chunks that reach into its envelope. */
+    LevelCandidates candidates(Envelope envelope, Geometry rectangle) {
+        List<IndexedUnit> touching = new ArrayList<>(2);
+        for (Object item : shapes.query(envelope)) {
+            IndexedUnit unit = (IndexedUnit) item;
+            if (unit.prepared.intersects(rectangle)) {
+                touching.add(unit);
+            }
+        }
+        @SuppressWarnings("unchecked") // STRtree predates generics
+        List<Object> chunks = boundaries.query(envelope);
+        return new LevelCandidates(List.copyOf(touching), List.copyOf(chunks));
     }
 
     /** The unit whose boundary is nearest to a point outside every unit, or null when the level is empty. */
@@ -125,6 +153,10 @@ final class LevelIndex {
     }
 
     record Nearest(IndexedUnit unit, double distanceMeters) {
+    }
+
+    /** What a lookup in one grid cell needs to test at this level, found once at build time. */
+    record LevelCandidates(List<IndexedUnit> units, List<Object> chunks) {
     }
 
     @FunctionalInterface

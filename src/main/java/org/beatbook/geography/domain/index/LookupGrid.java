@@ -10,21 +10,29 @@ import java.util.stream.IntStream;
 
 import org.beatbook.geography.Placement;
 import org.beatbook.geography.UnitRef;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A regular grid over the service area's envelope whose cells, where the answer cannot vary inside them, hold the
  * precomputed {@link Placement}: a cell qualifies when, buffered by the tolerance, it lies in the interior of one unit
  * at every level and touches no other unit. Any point in it is then inside those units and farther than the tolerance
- * from every other unit, which is exactly what the exact path would say. Other cells hold null.
+ * from every other unit, which is exactly what the exact path would say.
+ *
+ * <p>Cells near a boundary instead hold a {@link CellPlan}: per level, the unit already proven to contain the whole
+ * cell, or the few units and boundary chunks that touch the buffered cell, so the exact computation there skips the
+ * tree searches and tests only those. Cells with neither (outside some level entirely) take the exact path.
  */
 final class LookupGrid {
 
-    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0]);
+    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0],
+            new RowBands[0][]);
 
     /** 2^19 cells: about 60 m cells over Chicago, and 2 MB of references. */
     private static final int TARGET_CELLS = 1 << 19;
+    private static final double MIN_CELL_METERS = 10;
     /** Cells per side of the blocks the build starts from and hands to parallel workers. */
     private static final int BLOCK_CELLS = 64;
     /** Widens each buffered cell a little so floating-point rounding of a point's cell can never matter. */
@@ -38,10 +46,15 @@ final class LookupGrid {
     private final double columnsPerDegree;
     private final double rowsPerDegree;
     private final Placement[] answers;
+    private final CellPlan[] plans;
+    /** Per level, per unit position. */
+    private final RowBands[][] bands;
     private final int answeredCells;
+    private final int plannedCells;
 
     private LookupGrid(int columns, int rows, double cellSizeMeters, double minLongitude, double minLatitude,
-                       double columnsPerDegree, double rowsPerDegree, Placement[] answers) {
+                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans,
+                       RowBands[][] bands) {
         this.columns = columns;
         this.rows = rows;
         this.cellSizeMeters = cellSizeMeters;
@@ -50,21 +63,39 @@ final class LookupGrid {
         this.columnsPerDegree = columnsPerDegree;
         this.rowsPerDegree = rowsPerDegree;
         this.answers = answers;
+        this.plans = plans;
+        this.bands = bands;
         this.answeredCells = (int) Arrays.stream(answers).filter(a -> a != null).count();
+        this.plannedCells = (int) Arrays.stream(plans).filter(p -> p != null).count();
     }
 
-    /** The precomputed answer, or null when the point is off the grid or its cell needs the exact path. */
-    Placement answer(double latitude, double longitude) {
+    /** The point's cell, or -1 off the grid (including NaN coordinates). */
+    int cell(double latitude, double longitude) {
         double column = (longitude - minLongitude) * columnsPerDegree;
         double row = (latitude - minLatitude) * rowsPerDegree;
         if (column >= 0 && column < columns && row >= 0 && row < rows) {
-            return answers[(int) row * columns + (int) column];
+            return (int) row * columns + (int) column;
         }
-        return null;
+        return -1;
+    }
+
+    /** The precomputed answer for every point of the cell, or null. */
+    Placement answer(int cell) {
+        return answers[cell];
+    }
+
+    /** What to test for a point of the cell when it has no precomputed answer, or null for the exact path. */
+    CellPlan plan(int cell) {
+        return plans[cell];
+    }
+
+    /** Same answer as {@link IndexedUnit#covers}, for a point in the given cell, from the cell's row only. */
+    boolean covers(IndexedUnit unit, int cell, Coordinate point) {
+        return bands[unit.levelIndex][unit.position].covers(cell / columns, point);
     }
 
     GridCoverage coverage() {
-        return new GridCoverage(columns, rows, cellSizeMeters, answeredCells);
+        return new GridCoverage(columns, rows, cellSizeMeters, answeredCells, plannedCells);
     }
 
     /** @param extent the projected envelope of all units */
@@ -72,15 +103,22 @@ final class LookupGrid {
         if (levels.isEmpty() || extent.isNull() || extent.getArea() <= 0) {
             return EMPTY;
         }
-        double cell = Math.sqrt(extent.getArea() / TARGET_CELLS);
+        // Cells much smaller than the tolerance gain little (points that near a boundary need the exact path anyway).
+        double cell = Math.max(Math.sqrt(extent.getArea() / TARGET_CELLS), Math.max(toleranceMeters, MIN_CELL_METERS));
         int columns = (int) Math.ceil(extent.getWidth() / cell);
         int rows = (int) Math.ceil(extent.getHeight() / cell);
         Placement[] answers = new Placement[columns * rows];
-        new Filler(levels, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS, answers)
-                .fillAll(rows);
+        CellPlan[] plans = new CellPlan[columns * rows];
+        new Filler(levels, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS, answers,
+                plans).fillAll(rows);
+        RowBands[][] bands = levels.stream().map(level -> level.units.parallelStream()
+                        .map(unit -> RowBands.of(unit, extent.getMinY(), cell, rows, SLACK_METERS))
+                        .toArray(RowBands[]::new))
+                .toArray(RowBands[][]::new);
         return new LookupGrid(columns, rows, cell,
                 projection.longitude(extent.getMinX()), projection.latitude(extent.getMinY()),
-                projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, answers);
+                projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, answers,
+                plans, bands);
     }
 
     /** Classifies blocks of cells, splitting only blocks that straddle a boundary, so work follows boundary length. */
@@ -96,11 +134,12 @@ final class LookupGrid {
         private final int columns;
         private final double margin;
         private final Placement[] answers;
+        private final CellPlan[] plans;
         /** One shared Placement per combination of units, so a grid answer allocates nothing. */
         private final Map<List<IndexedUnit>, Placement> placements = new ConcurrentHashMap<>();
 
         Filler(List<LevelIndex> levels, double minX, double minY, double cell, int columns, double margin,
-               Placement[] answers) {
+               Placement[] answers, CellPlan[] plans) {
             this.levels = levels;
             this.minX = minX;
             this.minY = minY;
@@ -108,6 +147,7 @@ final class LookupGrid {
             this.columns = columns;
             this.margin = margin;
             this.answers = answers;
+            this.plans = plans;
         }
 
         void fillAll(int rows) {
@@ -127,7 +167,7 @@ final class LookupGrid {
         private void fill(int x0, int y0, int x1, int y1, int[] known) {
             Envelope buffered = new Envelope(minX + x0 * cell, minX + x1 * cell, minY + y0 * cell, minY + y1 * cell);
             buffered.expandBy(margin);
-            var rectangle = FACTORY.toGeometry(buffered);
+            Geometry rectangle = FACTORY.toGeometry(buffered);
             int[] found = known.clone();
             boolean mixed = false;
             for (int level = 0; level < found.length; level++) {
@@ -148,7 +188,9 @@ final class LookupGrid {
                 for (int y = y0; y < y1; y++) {
                     Arrays.fill(answers, y * columns + x0, y * columns + x1, answer);
                 }
-            } else if (x1 - x0 > 1 || y1 - y0 > 1) {
+            } else if (x1 - x0 == 1 && y1 - y0 == 1) {
+                plans[y0 * columns + x0] = planFor(found, buffered, rectangle);
+            } else {
                 if (x1 - x0 >= y1 - y0) {
                     int middle = (x0 + x1) >>> 1;
                     fill(x0, y0, middle, y1, found);
@@ -161,6 +203,19 @@ final class LookupGrid {
             }
         }
 
+        private CellPlan planFor(int[] found, Envelope buffered, Geometry rectangle) {
+            IndexedUnit[] known = new IndexedUnit[found.length];
+            LevelIndex.LevelCandidates[] candidates = new LevelIndex.LevelCandidates[found.length];
+            for (int level = 0; level < found.length; level++) {
+                if (found[level] == UNKNOWN) {
+                    candidates[level] = levels.get(level).candidates(buffered, rectangle);
+                } else {
+                    known[level] = levels.get(level).units.get(found[level]);
+                }
+            }
+            return new CellPlan(known, candidates);
+        }
+
         private Placement placementFor(int[] positions) {
             List<IndexedUnit> units = new ArrayList<>(positions.length);
             for (int level = 0; level < positions.length; level++) {
@@ -171,5 +226,12 @@ final class LookupGrid {
                 return new Placement(refs, false, List.of(), Optional.empty());
             });
         }
+    }
+
+    /**
+     * Per level of a cell near a boundary: {@code known[level]} when one unit contains the whole buffered cell and no
+     * other touches it (nothing to test), else {@code candidates[level]}.
+     */
+    record CellPlan(IndexedUnit[] known, LevelIndex.LevelCandidates[] candidates) {
     }
 }

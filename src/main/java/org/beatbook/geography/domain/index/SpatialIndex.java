@@ -79,7 +79,7 @@ public final class SpatialIndex {
             List<IndexedUnit> indexed = new ArrayList<>();
             for (Map.Entry<UnitRef, List<Geometry>> unit : entries) {
                 Geometry projected = projection.project(merge(unit.getValue()));
-                indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), projected));
+                indexed.add(new IndexedUnit(unit.getKey(), depth, levels.size(), indexed.size(), projected));
                 extent.expandToInclude(projected.getEnvelopeInternal());
             }
             levels.add(new LevelIndex(depth, indexed));
@@ -95,8 +95,15 @@ public final class SpatialIndex {
 
     /** Where a point (WGS84 degrees) lies: from the precomputed grid where it can, else as {@link #locateExact}. */
     public Placement locate(double latitude, double longitude) {
-        Placement precomputed = grid.answer(latitude, longitude);
-        return precomputed != null ? precomputed : locateExact(latitude, longitude);
+        int cell = grid.cell(latitude, longitude);
+        if (cell < 0) {
+            return locateExact(latitude, longitude);
+        }
+        Placement precomputed = grid.answer(cell);
+        if (precomputed != null) {
+            return precomputed;
+        }
+        return grid.plan(cell) != null ? place(latitude, longitude, cell) : locateExact(latitude, longitude);
     }
 
     /**
@@ -110,11 +117,31 @@ public final class SpatialIndex {
             throw new IllegalArgumentException("Not a valid position: latitude " + latitude + " must be within -90..90"
                     + " and longitude " + longitude + " within -180..180");
         }
+        return place(latitude, longitude, -1);
+    }
+
+    /**
+     * The exact computation. Given a grid cell that has a plan, it tests only the plan's candidates, with the cell's
+     * row of boundary segments; given -1, it searches the trees.
+     */
+    private Placement place(double latitude, double longitude, int cell) {
+        LookupGrid.CellPlan plan = cell < 0 ? null : grid.plan(cell);
         Coordinate point = new Coordinate(projection.x(longitude), projection.y(latitude));
         List<UnitRef> inside = new ArrayList<>(levels.size());
         List<Nearby> nearby = new ArrayList<>();
-        for (LevelIndex level : levels) {
-            IndexedUnit unit = level.locate(point, toleranceMeters, (other, distance) -> nearby.add(new Nearby(other, distance)));
+        LevelIndex.NearbyConsumer collect = (other, distance) -> nearby.add(new Nearby(other, distance));
+        for (int i = 0; i < levels.size(); i++) {
+            LevelIndex level = levels.get(i);
+            IndexedUnit unit;
+            if (plan == null) {
+                unit = level.locate(point, toleranceMeters, collect);
+            } else if (plan.known()[i] != null) {
+                unit = plan.known()[i];
+            } else {
+                LevelIndex.LevelCandidates candidates = plan.candidates()[i];
+                unit = level.locate(point, toleranceMeters, candidates.units(), (candidate, p) -> grid.covers(candidate, cell, p),
+                        candidates::chunks, collect);
+            }
             if (unit != null) {
                 inside.add(unit.ref);
             }
@@ -149,9 +176,10 @@ public final class SpatialIndex {
         return grid.coverage();
     }
 
-    /** Whether {@link #locate} answers this point from the grid without the exact path; for benchmarks and tests. */
+    /** Whether {@link #locate} answers this point with a precomputed answer; for benchmarks and tests. */
     public boolean answeredByGrid(double latitude, double longitude) {
-        return grid.answer(latitude, longitude) != null;
+        int cell = grid.cell(latitude, longitude);
+        return cell >= 0 && grid.answer(cell) != null;
     }
 
     private record Nearby(IndexedUnit unit, double distanceMeters) {

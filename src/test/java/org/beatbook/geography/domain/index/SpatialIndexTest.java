@@ -43,7 +43,7 @@ class SpatialIndexTest {
     private static final UnitRef B21 = ref("beat", "Beat", "21");
     private static final UnitRef B22 = ref("beat", "Beat", "22");
 
-    private final SpatialIndex index = SpatialIndex.build(List.of(
+    private static final SpatialIndex INDEX = SpatialIndex.build(List.of(
             new UnitShape(D1, 0, box(-87.62, 41.79, -87.60, 41.81)),
             new UnitShape(D2, 0, box(-87.60, 41.79, -87.58, 41.81)),
             new UnitShape(B11, 1, box(-87.62, 41.79, -87.61, 41.81)),
@@ -53,20 +53,20 @@ class SpatialIndexTest {
 
     @Test
     void insideGetsEveryLevelTopFirstFromTheGrid() {
-        Placement placement = index.locate(41.80, -87.615);
+        Placement placement = INDEX.locate(41.80, -87.615);
 
         assertThat(placement.units()).containsExactly(D1, B11);
         assertThat(placement.nearBoundary()).isFalse();
         assertThat(placement.alternatives()).isEmpty();
         assertThat(placement.nearestOutside()).isEmpty();
-        assertThat(index.answeredByGrid(41.80, -87.615)).isTrue();
-        assertThat(placement).isEqualTo(index.locateExact(41.80, -87.615));
-        assertThat(index.locate(41.801, -87.6151)).as("one shared answer per cell, no allocation").isSameAs(placement);
+        assertThat(INDEX.answeredByGrid(41.80, -87.615)).isTrue();
+        assertThat(placement).isEqualTo(INDEX.locateExact(41.80, -87.615));
+        assertThat(INDEX.locate(41.801, -87.6151)).as("one shared answer per cell, no allocation").isSameAs(placement);
     }
 
     @Test
     void pointOnASharedBeatEdgeGetsTheLowestCodeAndTheOtherAsAlternative() {
-        Placement placement = index.locate(41.80, -87.61);
+        Placement placement = INDEX.locate(41.80, -87.61);
 
         assertThat(placement.units()).containsExactly(D1, B11);
         assertThat(placement.nearBoundary()).isTrue();
@@ -75,7 +75,7 @@ class SpatialIndexTest {
 
     @Test
     void pointOnADistrictEdgeListsTheOtherDistrictAndTheOtherBeat() {
-        Placement placement = index.locate(41.80, -87.60);
+        Placement placement = INDEX.locate(41.80, -87.60);
 
         assertThat(placement.units()).containsExactly(D1, B12);
         assertThat(placement.alternatives()).containsExactly(new NearbyUnit(D2, 0.0), new NearbyUnit(B21, 0.0));
@@ -84,7 +84,7 @@ class SpatialIndexTest {
     @Test
     void withinToleranceInRealMetresOfANeighbour() {
         double lon = -87.61 - 20 / M_PER_DEG_LON; // 20 m west of the B11|B12 edge, inside B11
-        Placement placement = index.locate(41.80, lon);
+        Placement placement = INDEX.locate(41.80, lon);
 
         assertThat(placement.units()).containsExactly(D1, B11);
         assertThat(placement.nearBoundary()).isTrue();
@@ -95,7 +95,7 @@ class SpatialIndexTest {
     @Test
     void nearADistrictEdgeBothTheOtherDistrictAndTheOtherBeatAreAlternativesNearestFirst() {
         // inside D1 and B12, 25 m west of the edge they share with D2 and B21
-        Placement placement = index.locate(41.80, -87.60 - 25 / M_PER_DEG_LON);
+        Placement placement = INDEX.locate(41.80, -87.60 - 25 / M_PER_DEG_LON);
 
         assertThat(placement.units()).containsExactly(D1, B12);
         assertThat(placement.alternatives()).containsExactly(new NearbyUnit(D2, 25.0), new NearbyUnit(B21, 25.0));
@@ -120,7 +120,7 @@ class SpatialIndexTest {
 
     @Test
     void beyondToleranceIsNotNearABoundary() {
-        Placement placement = index.locate(41.80, -87.61 - 35 / M_PER_DEG_LON);
+        Placement placement = INDEX.locate(41.80, -87.61 - 35 / M_PER_DEG_LON);
 
         assertThat(placement.units()).containsExactly(D1, B11);
         assertThat(placement.nearBoundary()).isFalse();
@@ -129,8 +129,8 @@ class SpatialIndexTest {
 
     @Test
     void outsideEveryUnitNamesTheNearestBottomUnitWithItsDistance() {
-        Placement east = index.locate(41.80, -87.58 + 500 / M_PER_DEG_LON);
-        Placement north = index.locate(41.81 + 300 / M_PER_DEG_LAT, -87.615);
+        Placement east = INDEX.locate(41.80, -87.58 + 500 / M_PER_DEG_LON);
+        Placement north = INDEX.locate(41.81 + 300 / M_PER_DEG_LAT, -87.615);
 
         assertThat(east.units()).isEmpty();
         assertThat(east.insideServiceArea()).isFalse();
@@ -138,7 +138,7 @@ class SpatialIndexTest {
         assertThat(east.alternatives()).isEmpty();
         assertThat(east.nearestOutside()).contains(new NearbyUnit(B22, 500.0));
         assertThat(north.nearestOutside()).contains(new NearbyUnit(B11, 300.0));
-        assertThat(index.locate(41.80, -87.5)).isEqualTo(index.locateExact(41.80, -87.5));
+        assertThat(INDEX.locate(41.80, -87.5)).isEqualTo(INDEX.locateExact(41.80, -87.5));
     }
 
     @Test
@@ -192,13 +192,11 @@ class SpatialIndexTest {
         for (int i = 0; i < 200_000; i++) {
             double lat = around.getMinY() + random.nextDouble() * around.getHeight();
             double lon = around.getMinX() + random.nextDouble() * around.getWidth();
-            if (index.answeredByGrid(lat, lon)) {
-                answeredByGrid++;
-                assertThat(index.locate(lat, lon)).isEqualTo(index.locateExact(lat, lon));
-            }
+            answeredByGrid += INDEX.answeredByGrid(lat, lon) ? 1 : 0;
+            assertThat(INDEX.locate(lat, lon)).isEqualTo(INDEX.locateExact(lat, lon));
         }
         assertThat(answeredByGrid).isGreaterThan(50_000);
-        assertThat(index.gridCoverage().answeredShare()).isBetween(0.5, 1.0);
+        assertThat(INDEX.gridCoverage().answeredShare()).isBetween(0.5, 1.0);
     }
 
     @Test
@@ -208,9 +206,9 @@ class SpatialIndexTest {
         assertThatThrownBy(() -> SpatialIndex.build(List.of(
                 new UnitShape(B11, 0, FACTORY.createPoint(new Coordinate(-87.6, 41.8)))), 30))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Beat 11").hasMessageContaining("Point");
-        assertThatThrownBy(() -> index.locate(91, -87.6)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> INDEX.locate(91, -87.6)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("latitude 91");
-        assertThatThrownBy(() -> index.locate(Double.NaN, -87.6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> INDEX.locate(Double.NaN, -87.6)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
