@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -29,6 +36,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     /** One server per data directory and JVM: test contexts and command runs share it. */
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
+    /**
+     * Application contexts using an embedded server and not yet closed. At JVM exit every shutdown hook runs at once;
+     * the server stops only after the contexts closed their connections (and flushed their work), not under them.
+     */
+    private static final Set<ApplicationContext> OPEN_CONTEXTS = ConcurrentHashMap.newKeySet();
+    private static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.containsProperty("spring.datasource.url")
@@ -38,6 +52,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Path dataDir = Path.of(environment.getProperty(DATA_DIR, "data/postgres")).toAbsolutePath().normalize();
         boolean clean = environment.getProperty(CLEAN, Boolean.class, false);
         EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir, clean));
+        application.addListeners(EmbeddedPostgresEnvironment::track);
 
         Map<String, Object> datasource = new HashMap<>();
         datasource.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -63,7 +78,29 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
+    private static void track(ApplicationEvent event) {
+        if (event instanceof ApplicationPreparedEvent prepared) {
+            OPEN_CONTEXTS.add(prepared.getApplicationContext());
+        }
+        else if (event instanceof ApplicationFailedEvent failed && failed.getApplicationContext() != null) {
+            OPEN_CONTEXTS.remove(failed.getApplicationContext());
+        }
+        else if (event instanceof ContextClosedEvent closed) {
+            OPEN_CONTEXTS.remove(closed.getApplicationContext());
+        }
+    }
+
     private static void close(EmbeddedPostgres postgres) {
+        long deadline = System.nanoTime() + CONTEXT_CLOSE_WAIT.toNanos();
+        while (!OPEN_CONTEXTS.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try {
             postgres.close();
         }
