@@ -45,7 +45,7 @@ class OfficerDirectoryTests {
         OfficerCard zoe = cards.get(0);
         assertThat(zoe.email()).isEqualTo("zoe@example.org");
         assertThat(zoe.phone()).as("not public").isNull();
-        assertThat(zoe.languages()).containsExactly("English", "Spanish");
+        assertThat(zoe.languages()).containsExactly("en", "es");
         assertThat(zoe.rank()).isEqualTo("Officer");
         assertThat(zoe.roleName()).isEqualTo("Beat Officer");
         assertThat(zoe.unit()).isEqualTo(new UnitKey("beat", "0714"));
