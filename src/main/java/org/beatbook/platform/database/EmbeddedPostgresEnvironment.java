@@ -13,11 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -79,11 +78,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     }
 
     private static void track(ApplicationEvent event) {
-        if (event instanceof ApplicationPreparedEvent prepared) {
-            OPEN_CONTEXTS.add(prepared.getApplicationContext());
-        }
-        else if (event instanceof ApplicationFailedEvent failed && failed.getApplicationContext() != null) {
-            OPEN_CONTEXTS.remove(failed.getApplicationContext());
+        // Refreshed, not prepared: listeners added while the environment is prepared miss the prepared event.
+        if (event instanceof ContextRefreshedEvent refreshed) {
+            OPEN_CONTEXTS.add(refreshed.getApplicationContext());
         }
         else if (event instanceof ContextClosedEvent closed) {
             OPEN_CONTEXTS.remove(closed.getApplicationContext());
