@@ -19,6 +19,9 @@ class OfficerDirectoryTests {
     @Autowired
     OfficerDirectory directory;
 
+    @Autowired
+    org.beatbook.personnel.application.Personnel personnel;
+
     @Test
     void showsOnlyCurrentAssignmentsOfActiveMembersWithTheirPublicContactsInOrder() {
         LocalDate today = LocalDate.now();
@@ -58,5 +61,22 @@ class OfficerDirectoryTests {
         assertThat(directory.currentOfficers(List.of(new UnitKey("sector", "071"), new UnitKey("beat", "0714"))))
                 .extracting(OfficerCard::name).startsWith("Uma Ford");
         assertThat(directory.currentOfficers(List.of())).isEmpty();
+    }
+
+    @Test
+    void aChangeShowsAtOnceEvenThoughAnswersAreKeptForTheDay() {
+        UnitKey beat = new UnitKey("beat", "0715");
+        String header = "badge,given_name,family_name,rank,role,unit_level,unit_code,start_date\n";
+        assertThat(roster.importRoster(new StringReader(header + "C-1,Ann,Lee,officer,beat-officer,beat,0715,"
+                + LocalDate.now().minusDays(3) + "\n")).errors()).isEmpty();
+        assertThat(directory.currentOfficers(List.of(beat))).extracting(OfficerCard::name).containsExactly("Ann Lee");
+
+        long ann = personnel.search("Lee", null).get(0).id();
+        long assignment = personnel.history(ann).get(0).id();
+        personnel.end(assignment, LocalDate.now().minusDays(1));
+        assertThat(directory.currentOfficers(List.of(beat))).as("ended yesterday").isEmpty();
+
+        personnel.assign(ann, "beat-officer", beat, LocalDate.now(), null);
+        assertThat(directory.currentOfficers(List.of(beat))).extracting(OfficerCard::name).containsExactly("Ann Lee");
     }
 }

@@ -16,12 +16,14 @@ import org.beatbook.personnel.domain.InvalidInput;
 import org.beatbook.personnel.domain.Member;
 import org.beatbook.personnel.domain.MemberData;
 import org.beatbook.personnel.domain.NotFound;
+import org.beatbook.personnel.domain.PersonnelChanged;
 import org.beatbook.personnel.domain.Photo;
 import org.beatbook.personnel.domain.Violation;
 import org.beatbook.personnel.persistence.AssignmentStore;
 import org.beatbook.personnel.persistence.CatalogStore;
 import org.beatbook.personnel.persistence.MemberStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +35,14 @@ public class Personnel {
     private final AssignmentStore assignments;
     private final CatalogStore catalog;
     private final ObjectProvider<UnitCatalogue> units;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemDefaultZone();
 
     /** The unit catalogue is looked up on use, so personnel starts (e.g. for console commands) before geography has data. */
     public Personnel(MemberStore members, AssignmentStore assignments, CatalogStore catalog,
-                     ObjectProvider<UnitCatalogue> units) {
+                     ObjectProvider<UnitCatalogue> units, ApplicationEventPublisher events) {
         this.members = members;
+        this.events = events;
         this.assignments = assignments;
         this.catalog = catalog;
         this.units = units;
@@ -71,6 +75,7 @@ public class Personnel {
     /** Creates a member, with a photo when {@code photo} is not null; all problems are reported together. */
     @Transactional
     public long create(MemberData data, byte[] photo) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         Photo resized = check(data, photo);
         if (members.byBadge(data.badge()).isPresent()) {
             throw new Conflict(Violation.of("badge", "badgeTaken", data.badge()));
@@ -85,6 +90,7 @@ public class Personnel {
     /** Overwrites a member's fields, and the photo when {@code photo} is not null. */
     @Transactional
     public void update(long id, MemberData data, byte[] photo) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         member(id);
         Photo resized = check(data, photo);
         members.byBadge(data.badge()).filter(other -> other.id() != id).ifPresent(other -> {
@@ -123,6 +129,7 @@ public class Personnel {
     /** Adds a new assignment (history is never overwritten); rejects unknown roles and units and overlaps. */
     @Transactional
     public long assign(long memberId, String roleKey, UnitKey unit, LocalDate start, LocalDate end) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         if (!members.lock(memberId)) {
             throw new NotFound("member", memberId);
         }
@@ -152,6 +159,7 @@ public class Personnel {
     /** Ends an assignment on the given day (today when null); the row stays as history. */
     @Transactional
     public Assignment end(long assignmentId, LocalDate end) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         Assignment assignment = assignment(assignmentId);
         members.lock(assignment.memberId());
         LocalDate day = end == null ? today() : end;
@@ -166,6 +174,7 @@ public class Personnel {
      */
     @Transactional
     public void correct(long assignmentId, LocalDate start, LocalDate end, boolean administrator, String by) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         Assignment assignment = assignment(assignmentId);
         members.lock(assignment.memberId());
         throwIfAny(AssignmentRules.checkCorrection(assignment, start, end, today(), administrator,

@@ -14,6 +14,7 @@ import org.beatbook.personnel.RosterAdministration;
 import org.beatbook.personnel.RosterImportReport;
 import org.beatbook.personnel.domain.Assignment;
 import org.beatbook.personnel.domain.AssignmentRules;
+import org.beatbook.personnel.domain.PersonnelChanged;
 import org.beatbook.personnel.domain.Roster;
 import org.beatbook.personnel.domain.RosterReader;
 import org.beatbook.personnel.domain.RowError;
@@ -22,6 +23,7 @@ import org.beatbook.personnel.persistence.AssignmentStore;
 import org.beatbook.personnel.persistence.CatalogStore;
 import org.beatbook.personnel.persistence.MemberStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +42,11 @@ class RosterImport implements RosterAdministration {
     private final CatalogStore catalog;
     private final ObjectProvider<UnitCatalogue> units;
     private final ViolationText text;
+    private final ApplicationEventPublisher events;
 
     RosterImport(MemberStore members, AssignmentStore assignments, CatalogStore catalog,
-                 ObjectProvider<UnitCatalogue> units, ViolationText text) {
+                 ObjectProvider<UnitCatalogue> units, ViolationText text, ApplicationEventPublisher events) {
+        this.events = events;
         this.members = members;
         this.assignments = assignments;
         this.catalog = catalog;
@@ -53,6 +57,7 @@ class RosterImport implements RosterAdministration {
     @Override
     @Transactional
     public RosterImportReport importRoster(Reader csv) {
+        events.publishEvent(new PersonnelChanged()); // delivered after commit, not at all on rollback
         UnitCatalogue catalogue = units.getObject();
         Roster roster = new RosterReader(catalog.ranks().keySet(), catalog.roles().keySet(),
                 level -> catalogue.level(level).isPresent(), unit -> catalogue.unit(unit).isPresent()).read(csv);

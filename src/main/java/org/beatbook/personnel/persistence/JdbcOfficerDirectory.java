@@ -5,33 +5,78 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.beatbook.geography.UnitKey;
 import org.beatbook.personnel.OfficerCard;
 import org.beatbook.personnel.OfficerDirectory;
 import org.beatbook.personnel.domain.Languages;
+import org.beatbook.personnel.domain.PersonnelChanged;
 import org.beatbook.personnel.domain.PublicContact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Who serves the given units today, in one query: only current assignments of active members, and only the contact
- * fields each member made public.
+ * Who serves the given units today: only current assignments of active members, and only the contact fields each
+ * member made public. Every public lookup asks this, so answers are kept per unit for the day and dropped whenever
+ * personnel changes; units not yet known are read in one query.
  */
 @Component
 class JdbcOfficerDirectory implements OfficerDirectory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Map<UnitKey, List<OfficerCard>> byUnit = new ConcurrentHashMap<>();
+    private volatile LocalDate cachedDay;
+    /** Bumped on every change, so a query that raced with a change does not store what it read. */
+    private final AtomicLong generation = new AtomicLong();
 
     JdbcOfficerDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.clock = Clock.systemDefaultZone();
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PersonnelChanged change) {
+        generation.incrementAndGet();
+        byUnit.clear();
+    }
+
     @Override
     public List<OfficerCard> currentOfficers(Collection<UnitKey> units) {
+        LocalDate today = LocalDate.now(clock);
+        if (!today.equals(cachedDay)) {
+            // assignments start and end by date: yesterday's answers may be wrong today
+            generation.incrementAndGet();
+            byUnit.clear();
+            cachedDay = today;
+        }
+        List<UnitKey> missing = units.stream().filter(u -> !byUnit.containsKey(u)).distinct().toList();
+        if (!missing.isEmpty()) {
+            long before = generation.get();
+            Map<UnitKey, List<OfficerCard>> read = new HashMap<>();
+            missing.forEach(u -> read.put(u, new ArrayList<>()));
+            query(missing, today).forEach(card -> read.get(card.unit()).add(card));
+            if (generation.get() == before) {
+                read.forEach((unit, cards) -> byUnit.put(unit, List.copyOf(cards)));
+            }
+            else {
+                return query(units, today);
+            }
+        }
+        List<OfficerCard> answer = new ArrayList<>();
+        for (UnitKey unit : units) {
+            answer.addAll(byUnit.getOrDefault(unit, List.of()));
+        }
+        return answer;
+    }
+
+    private List<OfficerCard> query(Collection<UnitKey> units, LocalDate day) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -45,7 +90,7 @@ class JdbcOfficerDirectory implements OfficerDirectory {
             params.add(unit.code());
             params.add(position++);
         }
-        Date today = Date.valueOf(LocalDate.now(clock));
+        Date today = Date.valueOf(day);
         params.add(today);
         params.add(today);
         return jdbc.sql("""
