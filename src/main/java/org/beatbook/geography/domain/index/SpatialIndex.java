@@ -79,7 +79,7 @@ public final class SpatialIndex {
             List<IndexedUnit> indexed = new ArrayList<>();
             for (Map.Entry<UnitRef, List<Geometry>> unit : entries) {
                 Geometry projected = projection.project(merge(unit.getValue()));
-                indexed.add(new IndexedUnit(unit.getKey(), depth, levels.size(), indexed.size(), projected));
+                indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), projected));
                 extent.expandToInclude(projected.getEnvelopeInternal());
             }
             levels.add(new LevelIndex(depth, indexed));
@@ -103,7 +103,8 @@ public final class SpatialIndex {
         if (precomputed != null) {
             return precomputed;
         }
-        return grid.plan(cell) != null ? place(latitude, longitude, cell) : locateExact(latitude, longitude);
+        LookupGrid.CellPlan plan = grid.plan(cell);
+        return plan != null ? place(latitude, longitude, plan) : locateExact(latitude, longitude);
     }
 
     /**
@@ -117,15 +118,14 @@ public final class SpatialIndex {
             throw new IllegalArgumentException("Not a valid position: latitude " + latitude + " must be within -90..90"
                     + " and longitude " + longitude + " within -180..180");
         }
-        return place(latitude, longitude, -1);
+        return place(latitude, longitude, null);
     }
 
     /**
-     * The exact computation. Given a grid cell that has a plan, it tests only the plan's candidates, with the cell's
-     * row of boundary segments; given -1, it searches the trees.
+     * The exact computation. Given a grid cell's plan, it tests only the plan's candidates, with the cell's row of
+     * boundary segments; given null, it searches the trees.
      */
-    private Placement place(double latitude, double longitude, int cell) {
-        LookupGrid.CellPlan plan = cell < 0 ? null : grid.plan(cell);
+    private Placement place(double latitude, double longitude, LookupGrid.CellPlan plan) {
         Coordinate point = new Coordinate(projection.x(longitude), projection.y(latitude));
         List<UnitRef> inside = new ArrayList<>(levels.size());
         List<Nearby> nearby = new ArrayList<>();
@@ -138,9 +138,7 @@ public final class SpatialIndex {
             } else if (plan.known()[i] != null) {
                 unit = plan.known()[i];
             } else {
-                LevelIndex.LevelCandidates candidates = plan.candidates()[i];
-                unit = level.locate(point, toleranceMeters, candidates.units(), (candidate, p) -> grid.covers(candidate, cell, p),
-                        candidates::chunks, collect);
+                unit = plan.candidates()[i].locate(point, toleranceMeters, collect);
             }
             if (unit != null) {
                 inside.add(unit.ref);
