@@ -23,14 +23,21 @@ final class CellCandidates {
         this.chunks = chunks;
     }
 
-    /** As {@link LevelIndex#locate}, for a point in this cell. */
-    IndexedUnit locate(Coordinate point, double toleranceMeters, LevelIndex.NearbyConsumer nearby) {
+    /** As {@link LevelIndex#covering}, for a point in this cell. */
+    List<IndexedUnit> covering(Coordinate point) {
         List<IndexedUnit> covering = new ArrayList<>(2);
         for (int i = 0; i < units.length; i++) {
             if (RowBands.covers(rowSegments[i], point)) {
                 covering.add(units[i]);
             }
         }
-        return covering.isEmpty() ? null : LevelIndex.choose(point, toleranceMeters, covering, chunks, nearby);
+        covering.sort(IndexedUnit.BY_CODE);
+        return covering;
+    }
+
+    /** As {@link LevelIndex#reportNear}, for a point in this cell. */
+    void reportNear(Coordinate point, double toleranceMeters, List<IndexedUnit> covering,
+                    LevelIndex.NearbyConsumer nearby) {
+        LevelIndex.reportNear(point, toleranceMeters, covering, chunks, nearby);
     }
 }

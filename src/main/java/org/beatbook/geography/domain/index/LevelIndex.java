@@ -45,13 +45,8 @@ final class LevelIndex {
         boundaries.build();
     }
 
-    /**
-     * The unit covering the point, the lowest code when several do (a point on a shared edge). When there is one,
-     * reports every other unit of this level that covers the point (distance 0) or lies within the tolerance.
-     *
-     * @return null when no unit of this level covers the point (and then reports nothing)
-     */
-    IndexedUnit locate(Coordinate point, double toleranceMeters, NearbyConsumer nearby) {
+    /** The units covering the point (inside or on the boundary), lowest code first: one, or several on a shared edge. */
+    List<IndexedUnit> covering(Coordinate point) {
         List<IndexedUnit> covering = new ArrayList<>(2);
         for (Object item : shapes.query(new Envelope(point))) {
             IndexedUnit unit = (IndexedUnit) item;
@@ -59,24 +54,29 @@ final class LevelIndex {
                 covering.add(unit);
             }
         }
-        if (covering.isEmpty()) {
-            return null;
-        }
-        Envelope search = new Envelope(point);
-        search.expandBy(toleranceMeters);
-        return choose(point, toleranceMeters, covering, boundaries.query(search), nearby);
+        covering.sort(IndexedUnit.BY_CODE);
+        return covering;
     }
 
     /**
-     * Picks the lowest code among the units covering the point, reports the others at distance 0 and every other
-     * unit with a boundary chunk within the tolerance.
+     * Reports the units of this level the point is near: those covering it but the first (distance 0), and those not
+     * covering it with a boundary within the tolerance.
      *
-     * @param covering not empty
+     * @param covering from {@link #covering}
+     */
+    void reportNear(Coordinate point, double toleranceMeters, List<IndexedUnit> covering, NearbyConsumer nearby) {
+        Envelope search = new Envelope(point);
+        search.expandBy(toleranceMeters);
+        reportNear(point, toleranceMeters, covering, boundaries.query(search), nearby);
+    }
+
+    /**
+     * As {@link #reportNear(Coordinate, double, List, NearbyConsumer)}, looking only at the given chunks.
+     *
      * @param chunks must include every chunk of this level within the tolerance of the point; others are ignored
      */
-    static IndexedUnit choose(Coordinate point, double toleranceMeters, List<IndexedUnit> covering, List<?> chunks,
-                              NearbyConsumer nearby) {
-        covering.sort(IndexedUnit.BY_CODE);
+    static void reportNear(Coordinate point, double toleranceMeters, List<IndexedUnit> covering, List<?> chunks,
+                           NearbyConsumer nearby) {
         for (int i = 1; i < covering.size(); i++) {
             nearby.accept(covering.get(i), 0);
         }
@@ -100,7 +100,6 @@ final class LevelIndex {
         for (int i = 0; i < near.size(); i++) {
             nearby.accept(near.get(i), distances.get(i));
         }
-        return covering.get(0);
     }
 
     /** What a lookup in one grid cell (in the given row) must test at this level, found once at build time. */

@@ -1,6 +1,7 @@
 package org.beatbook.geography.domain.index;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
@@ -18,7 +19,7 @@ import org.locationtech.jts.geom.Polygon;
 final class RowBands {
 
     private final int firstRow;
-    /** Per row from firstRow: segments as ax, ay, bx, by, packed so a test reads memory in order. */
+    /** Per row from firstRow: segments packed as ax, ay, bx, by, eastmost first, so a test reads memory in order. */
     private final double[][] segments;
 
     private RowBands(int firstRow, double[][] segments) {
@@ -47,12 +48,7 @@ final class RowBands {
         }
         double[][] segments = new double[byRow.size()][];
         for (int i = 0; i < segments.length; i++) {
-            List<Coordinate> ends = byRow.get(i);
-            segments[i] = new double[2 * ends.size()];
-            for (int j = 0; j < ends.size(); j++) {
-                segments[i][2 * j] = ends.get(j).x;
-                segments[i][2 * j + 1] = ends.get(j).y;
-            }
+            segments[i] = packEastmostFirst(byRow.get(i));
         }
         return new RowBands(first, segments);
     }
@@ -70,6 +66,23 @@ final class RowBands {
                 band.add(b);
             }
         }
+    }
+
+    /** Segments as ax, ay, bx, by, sorted by their east end descending, so a test can stop at the first one west. */
+    private static double[] packEastmostFirst(List<Coordinate> ends) {
+        List<Coordinate[]> pairs = new ArrayList<>(ends.size() / 2);
+        for (int i = 0; i < ends.size(); i += 2) {
+            pairs.add(new Coordinate[] {ends.get(i), ends.get(i + 1)});
+        }
+        pairs.sort(Comparator.comparingDouble((Coordinate[] pair) -> Math.max(pair[0].x, pair[1].x)).reversed());
+        double[] packed = new double[4 * pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            packed[4 * i] = pairs.get(i)[0].x;
+            packed[4 * i + 1] = pairs.get(i)[0].y;
+            packed[4 * i + 2] = pairs.get(i)[1].x;
+            packed[4 * i + 3] = pairs.get(i)[1].y;
+        }
+        return packed;
     }
 
     private static int row(double y, double minY, double rowHeight) {
@@ -92,14 +105,15 @@ final class RowBands {
         double x = point.x;
         double y = point.y;
         int crossings = 0;
-        // RayCrossingCounter.countSegment's rules, in its order, ending early on the boundary.
+        // RayCrossingCounter.countSegment's rules, in its order; the count is order-free, and any order finds a
+        // point on the boundary.
         for (int i = 0; i < ends.length; i += 4) {
             double ax = ends[i];
             double ay = ends[i + 1];
             double bx = ends[i + 2];
             double by = ends[i + 3];
             if (ax < x && bx < x) {
-                continue;
+                break; // so are all that follow; the ray misses them
             }
             if (x == bx && y == by) {
                 return true;

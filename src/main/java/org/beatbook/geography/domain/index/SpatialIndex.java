@@ -127,25 +127,35 @@ public final class SpatialIndex {
      */
     private Placement place(double latitude, double longitude, LookupGrid.CellPlan plan) {
         Coordinate point = new Coordinate(projection.x(longitude), projection.y(latitude));
+        List<List<IndexedUnit>> coveringByLevel = new ArrayList<>(levels.size());
         List<UnitRef> inside = new ArrayList<>(levels.size());
-        List<Nearby> nearby = new ArrayList<>();
-        LevelIndex.NearbyConsumer collect = (other, distance) -> nearby.add(new Nearby(other, distance));
         for (int i = 0; i < levels.size(); i++) {
-            LevelIndex level = levels.get(i);
-            IndexedUnit unit;
+            List<IndexedUnit> covering;
             if (plan == null) {
-                unit = level.locate(point, toleranceMeters, collect);
+                covering = levels.get(i).covering(point);
             } else if (plan.known()[i] != null) {
-                unit = plan.known()[i];
+                covering = List.of(plan.known()[i]); // and no other unit of the level within the tolerance
             } else {
-                unit = plan.candidates()[i].locate(point, toleranceMeters, collect);
+                covering = plan.candidates()[i].covering(point);
             }
-            if (unit != null) {
-                inside.add(unit.ref);
+            coveringByLevel.add(covering);
+            if (!covering.isEmpty()) {
+                inside.add(covering.get(0).ref);
             }
         }
         if (inside.isEmpty()) {
             return new Placement(List.of(), false, List.of(), nearestBottomUnit(point));
+        }
+        // Inside the service area, every level's near units count, also at a level with no unit around the point
+        // (a sliver between two beats), so the resident still sees the beats a few metres away.
+        List<Nearby> nearby = new ArrayList<>();
+        LevelIndex.NearbyConsumer collect = (other, distance) -> nearby.add(new Nearby(other, distance));
+        for (int i = 0; i < levels.size(); i++) {
+            if (plan == null) {
+                levels.get(i).reportNear(point, toleranceMeters, coveringByLevel.get(i), collect);
+            } else if (plan.known()[i] == null) {
+                plan.candidates()[i].reportNear(point, toleranceMeters, coveringByLevel.get(i), collect);
+            }
         }
         nearby.sort(NEAREST_FIRST);
         List<NearbyUnit> alternatives = nearby.stream()
