@@ -26,13 +26,11 @@ final class LevelIndex {
                     ? distance(chunk, (Coordinate) b.getItem())
                     : distance((BoundaryChunk) b.getItem(), (Coordinate) a.getItem());
 
-    final int depth;
     final List<IndexedUnit> units;
     private final STRtree shapes = new STRtree();
     private final STRtree boundaries = new STRtree();
 
-    LevelIndex(int depth, List<IndexedUnit> units) {
-        this.depth = depth;
+    LevelIndex(List<IndexedUnit> units) {
         this.units = List.copyOf(units);
         for (IndexedUnit unit : units) {
             shapes.insert(unit.shape.getEnvelopeInternal(), unit);

@@ -21,9 +21,10 @@ import org.locationtech.jts.geom.Polygonal;
  * Immutable point-lookup index over all units of all levels; build a new one when boundaries change. Safe for
  * concurrent use.
  *
- * <p>{@link #locateExact} answers from an STRtree per level and indexed point-in-polygon tests, with distances in
- * metres in a local projection around the service area. {@link #locate} first consults a precomputed grid whose
- * cells, where the answer is the same everywhere in them, hold the shared answer; the rest take the exact path.
+ * <p>{@link #locateExact} answers from STRtrees per level (unit envelopes for indexed point-in-polygon tests,
+ * boundary chunks for distances), in metres in a local projection around the service area. {@link #locate} first
+ * consults a precomputed grid: cells where the answer is the same everywhere hold that shared answer, cells near a
+ * boundary hold the few candidates to test, and the rest take the exact path. Both always give the same answer.
  */
 public final class SpatialIndex {
 
@@ -82,7 +83,7 @@ public final class SpatialIndex {
                 indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), projected));
                 extent.expandToInclude(projected.getEnvelopeInternal());
             }
-            levels.add(new LevelIndex(depth, indexed));
+            levels.add(new LevelIndex(indexed));
         });
         List<LevelIndex> topFirst = List.copyOf(levels);
         return new SpatialIndex(toleranceMeters, projection, topFirst,
