@@ -83,10 +83,10 @@ public class PointLookupBenchmark {
             }
         }
         GridCoverage grid = index.gridCoverage();
-        System.out.printf("%nindex build (first, cold JVM): %d ms; grid %d x %d cells of %.1f m, %.1f %% of cells"
-                        + " answered; %.1f %% of the %s points answered by the grid%n",
+        System.out.printf("%nindex build (first, cold JVM): %d ms; grid %d x %d cells of %.1f m: %.1f %% of cells"
+                        + " answered, %.1f %% with a plan; %.1f %% of the %s points answered by the grid%n",
                 buildMillis, grid.columns(), grid.rows(), grid.cellSizeMeters(), 100 * grid.answeredShare(),
-                100.0 * answeredByGrid / POINTS, points);
+                100.0 * grid.plannedCells() / grid.cells(), 100.0 * answeredByGrid / POINTS, points);
     }
 
     private int nextPoint() {

@@ -22,6 +22,11 @@ final class BoundaryChunk {
     /** x0, y0, x1, y1, ... of SEGMENTS + 1 points at most. */
     private final double[] xy;
     final Envelope envelope;
+    /** The envelope's bounds again, read without following a reference. */
+    private final double minX;
+    private final double maxX;
+    private final double minY;
+    private final double maxY;
 
     private BoundaryChunk(IndexedUnit unit, double[] xy) {
         this.unit = unit;
@@ -30,6 +35,10 @@ final class BoundaryChunk {
         for (int i = 0; i < xy.length; i += 2) {
             envelope.expandToInclude(xy[i], xy[i + 1]);
         }
+        this.minX = envelope.getMinX();
+        this.maxX = envelope.getMaxX();
+        this.minY = envelope.getMinY();
+        this.maxY = envelope.getMaxY();
     }
 
     /** The chunks of every ring (shells and holes) of a unit's polygons. */
@@ -56,6 +65,12 @@ final class BoundaryChunk {
             }
             chunks.add(new BoundaryChunk(unit, xy));
         }
+    }
+
+    /** False when the chunk's envelope shows it is farther than the distance; cheaper than {@link #distance}. */
+    boolean mayBeWithin(Coordinate point, double distance) {
+        return point.x >= minX - distance && point.x <= maxX + distance
+                && point.y >= minY - distance && point.y <= maxY + distance;
     }
 
     /** Distance from a point to the nearest of this chunk's segments. */

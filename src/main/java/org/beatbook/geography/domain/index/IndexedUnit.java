@@ -20,18 +20,15 @@ final class IndexedUnit {
 
     final UnitRef ref;
     final int depth;
-    /** Its level's position among the index's levels, 0 at the top (depths may skip numbers). */
-    final int levelIndex;
     /** Position among the units of its level. */
     final int position;
     final Geometry shape;
     final PreparedGeometry prepared;
     private final IndexedPointInAreaLocator locator;
 
-    IndexedUnit(UnitRef ref, int depth, int levelIndex, int position, Geometry projectedShape) {
+    IndexedUnit(UnitRef ref, int depth, int position, Geometry projectedShape) {
         this.ref = ref;
         this.depth = depth;
-        this.levelIndex = levelIndex;
         this.position = position;
         this.shape = projectedShape;
         this.prepared = PreparedGeometryFactory.prepare(projectedShape);

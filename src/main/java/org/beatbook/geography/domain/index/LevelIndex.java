@@ -2,8 +2,6 @@ package org.beatbook.geography.domain.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
-import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -28,13 +26,11 @@ final class LevelIndex {
                     ? distance(chunk, (Coordinate) b.getItem())
                     : distance((BoundaryChunk) b.getItem(), (Coordinate) a.getItem());
 
-    final int depth;
     final List<IndexedUnit> units;
     private final STRtree shapes = new STRtree();
     private final STRtree boundaries = new STRtree();
 
-    LevelIndex(int depth, List<IndexedUnit> units) {
-        this.depth = depth;
+    LevelIndex(List<IndexedUnit> units) {
         this.units = List.copyOf(units);
         for (IndexedUnit unit : units) {
             shapes.insert(unit.shape.getEnvelopeInternal(), unit);
@@ -47,46 +43,46 @@ final class LevelIndex {
         boundaries.build();
     }
 
-    /**
-     * The unit covering the point, the lowest code when several do (a point on a shared edge). When there is one,
-     * reports every other unit of this level that covers the point (distance 0) or lies within the tolerance.
-     *
-     * @return null when no unit of this level covers the point (and then reports nothing)
-     */
-    IndexedUnit locate(Coordinate point, double toleranceMeters, NearbyConsumer nearby) {
-        Envelope search = new Envelope(point);
-        search.expandBy(toleranceMeters);
-        return locate(point, toleranceMeters, shapes.query(new Envelope(point)), IndexedUnit::covers,
-                () -> boundaries.query(search), nearby);
-    }
-
-    /**
-     * As {@link #locate(Coordinate, double, NearbyConsumer)}, testing only the given candidates: they must include
-     * every unit that may cover the point and every boundary chunk within the tolerance of it. {@code covers} must
-     * answer exactly as {@link IndexedUnit#covers}.
-     */
-    IndexedUnit locate(Coordinate point, double toleranceMeters, List<?> unitCandidates,
-                       BiPredicate<IndexedUnit, Coordinate> covers, Supplier<List<?>> chunkCandidates,
-                       NearbyConsumer nearby) {
+    /** The units covering the point (inside or on the boundary), lowest code first: one, or several on a shared edge. */
+    List<IndexedUnit> covering(Coordinate point) {
         List<IndexedUnit> covering = new ArrayList<>(2);
-        for (Object item : unitCandidates) {
+        for (Object item : shapes.query(new Envelope(point))) {
             IndexedUnit unit = (IndexedUnit) item;
-            if (covers.test(unit, point)) {
+            if (unit.covers(point)) {
                 covering.add(unit);
             }
         }
-        if (covering.isEmpty()) {
-            return null;
-        }
         covering.sort(IndexedUnit.BY_CODE);
-        for (IndexedUnit other : covering.subList(1, covering.size())) {
-            nearby.accept(other, 0);
+        return covering;
+    }
+
+    /**
+     * Reports the units of this level the point is near: those covering it but the first (distance 0), and those not
+     * covering it with a boundary within the tolerance.
+     *
+     * @param covering from {@link #covering}
+     */
+    void reportNear(Coordinate point, double toleranceMeters, List<IndexedUnit> covering, NearbyConsumer nearby) {
+        Envelope search = new Envelope(point);
+        search.expandBy(toleranceMeters);
+        reportNear(point, toleranceMeters, covering, boundaries.query(search), nearby);
+    }
+
+    /**
+     * As {@link #reportNear(Coordinate, double, List, NearbyConsumer)}, looking only at the given chunks.
+     *
+     * @param chunks must include every chunk of this level within the tolerance of the point; others are ignored
+     */
+    static void reportNear(Coordinate point, double toleranceMeters, List<IndexedUnit> covering, List<?> chunks,
+                           NearbyConsumer nearby) {
+        for (int i = 1; i < covering.size(); i++) {
+            nearby.accept(covering.get(i), 0);
         }
         List<IndexedUnit> near = new ArrayList<>(2);
         List<Double> distances = new ArrayList<>(2);
-        for (Object item : chunkCandidates.get()) {
+        for (Object item : chunks) {
             BoundaryChunk chunk = (BoundaryChunk) item;
-            if (!covering.contains(chunk.unit)) {
+            if (chunk.mayBeWithin(point, toleranceMeters) && !covering.contains(chunk.unit)) {
                 double distance = distance(chunk, point);
                 if (distance <= toleranceMeters) {
                     int known = near.indexOf(chunk.unit);
@@ -102,11 +98,10 @@ final class LevelIndex {
         for (int i = 0; i < near.size(); i++) {
             nearby.accept(near.get(i), distances.get(i));
         }
-        return covering.get(0);
     }
 
-    /** Units that may cover a point in the rectangle (they touch it), and chunks that reach into its envelope. */
-    LevelCandidates candidates(Envelope envelope, Geometry rectangle) {
+    /** What a lookup in one grid cell (in the given row) must test at this level, found once at build time. */
+    CellCandidates candidates(Envelope envelope, Geometry rectangle, RowBands[] bands, int row) {
         List<IndexedUnit> touching = new ArrayList<>(2);
         for (Object item : shapes.query(envelope)) {
             IndexedUnit unit = (IndexedUnit) item;
@@ -116,7 +111,9 @@ final class LevelIndex {
         }
         @SuppressWarnings("unchecked") // STRtree predates generics
         List<Object> chunks = boundaries.query(envelope);
-        return new LevelCandidates(List.copyOf(touching), List.copyOf(chunks));
+        return new CellCandidates(touching.toArray(IndexedUnit[]::new),
+                touching.stream().map(unit -> bands[unit.position].row(row)).toArray(double[][]::new),
+                List.copyOf(chunks));
     }
 
     /** The unit whose boundary is nearest to a point outside every unit, or null when the level is empty. */
@@ -155,9 +152,6 @@ final class LevelIndex {
     record Nearest(IndexedUnit unit, double distanceMeters) {
     }
 
-    /** What a lookup in one grid cell needs to test at this level, found once at build time. */
-    record LevelCandidates(List<IndexedUnit> units, List<Object> chunks) {
-    }
 
     @FunctionalInterface
     interface NearbyConsumer {

@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.util.AffineTransformation;
 final class LocalProjection {
 
     /** Mean Earth radius (IUGG), in metres. */
-    static final double EARTH_RADIUS_METERS = 6_371_008.8;
+    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     private final double centreLongitude;
     private final double centreLatitude;

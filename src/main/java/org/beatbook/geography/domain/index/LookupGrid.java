@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import org.beatbook.geography.Placement;
 import org.beatbook.geography.UnitRef;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -27,8 +26,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 final class LookupGrid {
 
-    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0],
-            new RowBands[0][]);
+    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0]);
 
     /** 2^19 cells: about 60 m cells over Chicago, and 2 MB of references. */
     private static final int TARGET_CELLS = 1 << 19;
@@ -47,14 +45,11 @@ final class LookupGrid {
     private final double rowsPerDegree;
     private final Placement[] answers;
     private final CellPlan[] plans;
-    /** Per level, per unit position. */
-    private final RowBands[][] bands;
     private final int answeredCells;
     private final int plannedCells;
 
     private LookupGrid(int columns, int rows, double cellSizeMeters, double minLongitude, double minLatitude,
-                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans,
-                       RowBands[][] bands) {
+                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans) {
         this.columns = columns;
         this.rows = rows;
         this.cellSizeMeters = cellSizeMeters;
@@ -64,7 +59,6 @@ final class LookupGrid {
         this.rowsPerDegree = rowsPerDegree;
         this.answers = answers;
         this.plans = plans;
-        this.bands = bands;
         this.answeredCells = (int) Arrays.stream(answers).filter(a -> a != null).count();
         this.plannedCells = (int) Arrays.stream(plans).filter(p -> p != null).count();
     }
@@ -89,11 +83,6 @@ final class LookupGrid {
         return plans[cell];
     }
 
-    /** Same answer as {@link IndexedUnit#covers}, for a point in the given cell, from the cell's row only. */
-    boolean covers(IndexedUnit unit, int cell, Coordinate point) {
-        return bands[unit.levelIndex][unit.position].covers(cell / columns, point);
-    }
-
     GridCoverage coverage() {
         return new GridCoverage(columns, rows, cellSizeMeters, answeredCells, plannedCells);
     }
@@ -109,16 +98,16 @@ final class LookupGrid {
         int rows = (int) Math.ceil(extent.getHeight() / cell);
         Placement[] answers = new Placement[columns * rows];
         CellPlan[] plans = new CellPlan[columns * rows];
-        new Filler(levels, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS, answers,
-                plans).fillAll(rows);
         RowBands[][] bands = levels.stream().map(level -> level.units.parallelStream()
                         .map(unit -> RowBands.of(unit, extent.getMinY(), cell, rows, SLACK_METERS))
                         .toArray(RowBands[]::new))
                 .toArray(RowBands[][]::new);
+        new Filler(levels, bands, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS,
+                answers, plans).fillAll(rows);
         return new LookupGrid(columns, rows, cell,
                 projection.longitude(extent.getMinX()), projection.latitude(extent.getMinY()),
                 projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, answers,
-                plans, bands);
+                plans);
     }
 
     /** Classifies blocks of cells, splitting only blocks that straddle a boundary, so work follows boundary length. */
@@ -128,6 +117,8 @@ final class LookupGrid {
         private static final GeometryFactory FACTORY = new GeometryFactory();
 
         private final List<LevelIndex> levels;
+        /** Per level, per unit position. */
+        private final RowBands[][] bands;
         private final double minX;
         private final double minY;
         private final double cell;
@@ -138,9 +129,10 @@ final class LookupGrid {
         /** One shared Placement per combination of units, so a grid answer allocates nothing. */
         private final Map<List<IndexedUnit>, Placement> placements = new ConcurrentHashMap<>();
 
-        Filler(List<LevelIndex> levels, double minX, double minY, double cell, int columns, double margin,
+        Filler(List<LevelIndex> levels, RowBands[][] bands, double minX, double minY, double cell, int columns, double margin,
                Placement[] answers, CellPlan[] plans) {
             this.levels = levels;
+            this.bands = bands;
             this.minX = minX;
             this.minY = minY;
             this.cell = cell;
@@ -189,7 +181,7 @@ final class LookupGrid {
                     Arrays.fill(answers, y * columns + x0, y * columns + x1, answer);
                 }
             } else if (x1 - x0 == 1 && y1 - y0 == 1) {
-                plans[y0 * columns + x0] = planFor(found, buffered, rectangle);
+                plans[y0 * columns + x0] = planFor(found, buffered, rectangle, y0);
             } else {
                 if (x1 - x0 >= y1 - y0) {
                     int middle = (x0 + x1) >>> 1;
@@ -203,12 +195,12 @@ final class LookupGrid {
             }
         }
 
-        private CellPlan planFor(int[] found, Envelope buffered, Geometry rectangle) {
+        private CellPlan planFor(int[] found, Envelope buffered, Geometry rectangle, int row) {
             IndexedUnit[] known = new IndexedUnit[found.length];
-            LevelIndex.LevelCandidates[] candidates = new LevelIndex.LevelCandidates[found.length];
+            CellCandidates[] candidates = new CellCandidates[found.length];
             for (int level = 0; level < found.length; level++) {
                 if (found[level] == UNKNOWN) {
-                    candidates[level] = levels.get(level).candidates(buffered, rectangle);
+                    candidates[level] = levels.get(level).candidates(buffered, rectangle, bands[level], row);
                 } else {
                     known[level] = levels.get(level).units.get(found[level]);
                 }
@@ -232,6 +224,6 @@ final class LookupGrid {
      * Per level of a cell near a boundary: {@code known[level]} when one unit contains the whole buffered cell and no
      * other touches it (nothing to test), else {@code candidates[level]}.
      */
-    record CellPlan(IndexedUnit[] known, LevelIndex.LevelCandidates[] candidates) {
+    record CellPlan(IndexedUnit[] known, CellCandidates[] candidates) {
     }
 }

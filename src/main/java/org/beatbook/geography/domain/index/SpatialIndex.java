@@ -21,9 +21,10 @@ import org.locationtech.jts.geom.Polygonal;
  * Immutable point-lookup index over all units of all levels; build a new one when boundaries change. Safe for
  * concurrent use.
  *
- * <p>{@link #locateExact} answers from an STRtree per level and indexed point-in-polygon tests, with distances in
- * metres in a local projection around the service area. {@link #locate} first consults a precomputed grid whose
- * cells, where the answer is the same everywhere in them, hold the shared answer; the rest take the exact path.
+ * <p>{@link #locateExact} answers from STRtrees per level (unit envelopes for indexed point-in-polygon tests,
+ * boundary chunks for distances), in metres in a local projection around the service area. {@link #locate} first
+ * consults a precomputed grid: cells where the answer is the same everywhere hold that shared answer, cells near a
+ * boundary hold the few candidates to test, and the rest take the exact path. Both always give the same answer.
  */
 public final class SpatialIndex {
 
@@ -79,10 +80,10 @@ public final class SpatialIndex {
             List<IndexedUnit> indexed = new ArrayList<>();
             for (Map.Entry<UnitRef, List<Geometry>> unit : entries) {
                 Geometry projected = projection.project(merge(unit.getValue()));
-                indexed.add(new IndexedUnit(unit.getKey(), depth, levels.size(), indexed.size(), projected));
+                indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), projected));
                 extent.expandToInclude(projected.getEnvelopeInternal());
             }
-            levels.add(new LevelIndex(depth, indexed));
+            levels.add(new LevelIndex(indexed));
         });
         List<LevelIndex> topFirst = List.copyOf(levels);
         return new SpatialIndex(toleranceMeters, projection, topFirst,
@@ -103,7 +104,8 @@ public final class SpatialIndex {
         if (precomputed != null) {
             return precomputed;
         }
-        return grid.plan(cell) != null ? place(latitude, longitude, cell) : locateExact(latitude, longitude);
+        LookupGrid.CellPlan plan = grid.plan(cell);
+        return plan != null ? place(latitude, longitude, plan) : locateExact(latitude, longitude);
     }
 
     /**
@@ -117,37 +119,44 @@ public final class SpatialIndex {
             throw new IllegalArgumentException("Not a valid position: latitude " + latitude + " must be within -90..90"
                     + " and longitude " + longitude + " within -180..180");
         }
-        return place(latitude, longitude, -1);
+        return place(latitude, longitude, null);
     }
 
     /**
-     * The exact computation. Given a grid cell that has a plan, it tests only the plan's candidates, with the cell's
-     * row of boundary segments; given -1, it searches the trees.
+     * The exact computation. Given a grid cell's plan, it tests only the plan's candidates, with the cell's row of
+     * boundary segments; given null, it searches the trees.
      */
-    private Placement place(double latitude, double longitude, int cell) {
-        LookupGrid.CellPlan plan = cell < 0 ? null : grid.plan(cell);
+    private Placement place(double latitude, double longitude, LookupGrid.CellPlan plan) {
         Coordinate point = new Coordinate(projection.x(longitude), projection.y(latitude));
+        List<List<IndexedUnit>> coveringByLevel = new ArrayList<>(levels.size());
         List<UnitRef> inside = new ArrayList<>(levels.size());
-        List<Nearby> nearby = new ArrayList<>();
-        LevelIndex.NearbyConsumer collect = (other, distance) -> nearby.add(new Nearby(other, distance));
         for (int i = 0; i < levels.size(); i++) {
-            LevelIndex level = levels.get(i);
-            IndexedUnit unit;
+            List<IndexedUnit> covering;
             if (plan == null) {
-                unit = level.locate(point, toleranceMeters, collect);
+                covering = levels.get(i).covering(point);
             } else if (plan.known()[i] != null) {
-                unit = plan.known()[i];
+                covering = List.of(plan.known()[i]); // and no other unit of the level within the tolerance
             } else {
-                LevelIndex.LevelCandidates candidates = plan.candidates()[i];
-                unit = level.locate(point, toleranceMeters, candidates.units(), (candidate, p) -> grid.covers(candidate, cell, p),
-                        candidates::chunks, collect);
+                covering = plan.candidates()[i].covering(point);
             }
-            if (unit != null) {
-                inside.add(unit.ref);
+            coveringByLevel.add(covering);
+            if (!covering.isEmpty()) {
+                inside.add(covering.get(0).ref);
             }
         }
         if (inside.isEmpty()) {
             return new Placement(List.of(), false, List.of(), nearestBottomUnit(point));
+        }
+        // Inside the service area, every level's near units count, also at a level with no unit around the point
+        // (a sliver between two beats), so the resident still sees the beats a few metres away.
+        List<Nearby> nearby = new ArrayList<>();
+        LevelIndex.NearbyConsumer collect = (other, distance) -> nearby.add(new Nearby(other, distance));
+        for (int i = 0; i < levels.size(); i++) {
+            if (plan == null) {
+                levels.get(i).reportNear(point, toleranceMeters, coveringByLevel.get(i), collect);
+            } else if (plan.known()[i] == null) {
+                plan.candidates()[i].reportNear(point, toleranceMeters, coveringByLevel.get(i), collect);
+            }
         }
         nearby.sort(NEAREST_FIRST);
         List<NearbyUnit> alternatives = nearby.stream()

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -16,6 +17,7 @@ import org.beatbook.geography.Placement;
 import org.beatbook.geography.UnitRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 /** The real Chicago boundaries against the beat the police recorded for each crime of January 2015. */
@@ -95,5 +97,28 @@ class ChicagoSpatialIndexTest {
         System.out.printf("Chicago grid: %.1f %% of %d random points in the envelope answered by a precomputed cell;"
                 + " locate() equal to locateExact() at every point%n", 100.0 * answeredByGrid / points, points);
         assertThat(answeredByGrid).isGreaterThan(points / 4);
+    }
+
+    @Test
+    void locateAgreesWithTheExactPathOnBoundaryVertices() {
+        int checked = 0;
+        for (UnitShape beat : shapes.stream().filter(s -> s.depth() == 2).toList()) {
+            Coordinate[] vertices = beat.boundary().getCoordinates();
+            for (int i = 0; i < vertices.length; i += 7) {
+                double lat = vertices[i].y;
+                double lon = vertices[i].x;
+                Placement exact = index.locateExact(lat, lon);
+                assertThat(index.locate(lat, lon)).as("vertex at %s, %s", lat, lon).isEqualTo(exact);
+                // On the beat's own boundary: found, or an alternative at 0 m; when rounding put it just outside the
+                // city, the nearest unit (this beat or one sharing the vertex) is 0 m away.
+                List<UnitRef> found = Stream.concat(exact.units().stream(),
+                        exact.alternatives().stream().map(NearbyUnit::unit)).toList();
+                assertThat(found.contains(beat.unit())
+                        || exact.nearestOutside().map(NearbyUnit::distanceMeters).orElse(1.0) == 0.0)
+                        .as("vertex of %s at %s, %s: %s", beat.unit().code(), lat, lon, exact).isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(5_000);
     }
 }

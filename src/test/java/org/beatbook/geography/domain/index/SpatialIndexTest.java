@@ -119,6 +119,22 @@ class SpatialIndexTest {
     }
 
     @Test
+    void inASliverBetweenBeatsTheBeatsOnEitherSideAreAlternatives() {
+        double gap = 10 / M_PER_DEG_LON; // the beats leave 10 m of their district uncovered
+        SpatialIndex sliver = SpatialIndex.build(List.of(
+                new UnitShape(D1, 0, box(-87.62, 41.79, -87.60, 41.81)),
+                new UnitShape(B11, 1, box(-87.62, 41.79, -87.61 - gap / 2, 41.81)),
+                new UnitShape(B12, 1, box(-87.61 + gap / 2, 41.79, -87.60, 41.81))), TOLERANCE);
+
+        Placement placement = sliver.locate(41.80, -87.61 + 1 / M_PER_DEG_LON);
+
+        assertThat(placement.units()).containsExactly(D1);
+        assertThat(placement.nearBoundary()).isTrue();
+        assertThat(placement.alternatives()).containsExactly(new NearbyUnit(B12, 4.0), new NearbyUnit(B11, 6.0));
+        assertThat(placement.nearestOutside()).isEmpty();
+    }
+
+    @Test
     void beyondToleranceIsNotNearABoundary() {
         Placement placement = INDEX.locate(41.80, -87.61 - 35 / M_PER_DEG_LON);
 
