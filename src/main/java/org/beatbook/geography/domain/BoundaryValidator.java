@@ -151,7 +151,7 @@ public final class BoundaryValidator {
         Envelope all = new Envelope();
         units.forEach(u -> all.expandToInclude(u.boundary().getEnvelopeInternal()));
         LocalProjection projection = LocalProjection.around(all);
-        List<Geometry> meters = units.stream().map(u -> projection.toMeters(u.boundary())).toList();
+        List<Geometry> meters = units.stream().map(u -> projection.project(u.boundary())).toList();
         STRtree tree = new STRtree();
         for (int i = 0; i < meters.size(); i++) {
             tree.insert(meters.get(i).getEnvelopeInternal(), i);

@@ -1,5 +1,6 @@
 package org.beatbook.geography.domain.index;
 
+import org.beatbook.geography.domain.LocalProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
