@@ -64,7 +64,7 @@ public final class SignUpRules {
         else if (!languages.contains(language)) {
             problems.add(FieldProblem.of("language", "choice"));
         }
-        if (s.priorities().size() > priorities.size()
+        if (s.priorities().size() > 50
                 || s.priorities().stream().anyMatch(p -> !priorities.contains(p))) {
             problems.add(FieldProblem.of("priorities", "choice"));
         }
