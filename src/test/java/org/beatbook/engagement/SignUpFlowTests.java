@@ -74,7 +74,9 @@ class SignUpFlowTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"1340 S Sawyer Ave\"")))
                 .andExpect(content().string(containsString("District 10")))
-                .andExpect(content().string(containsString("name=\"website\"")));
+                .andExpect(content().string(containsString("name=\"website\"")))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString().split("name=\"email\""))
+                        .as("each field once").hasSize(2));
 
         mvc.perform(form("/engagement/join", "Ana Flores", email, "es"))
                 .andExpect(status().isOk())
