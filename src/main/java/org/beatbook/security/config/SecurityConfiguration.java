@@ -55,6 +55,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/lookup", "/api/v1/lookup/**", "/api/v1/units.geojson",
                                 "/api/v1/levels", "/api/v1/geocode/**").permitAll()
+                        // engagement: the public sign-up for the city's website and apps
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -77,12 +79,17 @@ class SecurityConfiguration {
                                 "/members/*/photo", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // engagement: the sign-up form and the signed links in list emails
+                        .requestMatchers("/engagement/**", "/subscriptions/**").permitAll()
                         .requestMatchers("/staff/users", "/staff/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff", "/staff/**").hasRole(Role.STAFF.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(failures)
                         .defaultSuccessUrl("/staff", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // RFC 8058 one-click unsubscribe is POSTed by mail clients without a token; the link's signature
+                // is what authorises it
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/subscriptions/one-click"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
