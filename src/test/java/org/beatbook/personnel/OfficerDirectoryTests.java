@@ -67,7 +67,7 @@ class OfficerDirectoryTests {
     void aChangeShowsAtOnceEvenThoughAnswersAreKeptForTheDay() {
         UnitKey beat = new UnitKey("beat", "0715");
         String header = "badge,given_name,family_name,rank,role,unit_level,unit_code,start_date\n";
-        assertThat(roster.importRoster(new StringReader(header + "C-1,Ann,Lee,officer,beat-officer,beat,0715,"
+        assertThat(roster.importRoster(new StringReader(header + "K-1,Ann,Lee,officer,beat-officer,beat,0715,"
                 + LocalDate.now().minusDays(3) + "\n")).errors()).isEmpty();
         assertThat(directory.currentOfficers(List.of(beat))).extracting(OfficerCard::name).containsExactly("Ann Lee");
 
