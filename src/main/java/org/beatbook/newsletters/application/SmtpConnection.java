@@ -20,8 +20,8 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     void send(MimeMessage message) throws MessagingException {
-        if (transport == null || !transport.isConnected()) {
-            close();
+        // no isConnected() check: Jakarta Mail answers it with a NOOP round trip per message
+        if (transport == null) {
             transport = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
             transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
         }
