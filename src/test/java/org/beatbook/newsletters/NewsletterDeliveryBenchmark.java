@@ -35,7 +35,8 @@ class NewsletterDeliveryBenchmark {
                             "--beatbook.embedded-postgres.clean=true",
                             "--spring.mail.port=" + sink.port(), "--beatbook.newsletters.delivery.rate-per-second=0",
                             "--beatbook.newsletters.delivery.workers=" + workers, "--db-scheduler.threads=" + workers,
-                            "--logging.level.org.beatbook=WARN");
+                            "--logging.level.org.beatbook=WARN",
+                            "--beatbook.newsletters.delivery.claim-batch=" + Integer.getInteger("beatbook.bench.claim-batch", 1));
             try {
                 DeliveryRestartTests.districts(context);
                 UnitKey district = new UnitKey("district", "7");
@@ -75,7 +76,7 @@ class NewsletterDeliveryBenchmark {
                         .param(id).query(Long.class).single();
                 System.gc();
                 long heapAfter = memory.getHeapMemoryUsage().getUsed();
-                System.out.printf("BENCH recipients=%d workers=%d publish(outbox written)=%.2fs delivered=%d in %.2fs "
+                System.out.printf("BENCH recipients=%d workers=%d claim-batch=" + Integer.getInteger("beatbook.bench.claim-batch", 1) + " publish(outbox written)=%.2fs delivered=%d in %.2fs "
                                 + "(%.0f msg/s) not-sent=%d heap: before=%dMB peak=%dMB after-gc=%dMB max=%dMB%n",
                         recipients, workers, (published - start) / 1e9, sink.accepted.get(), (delivered - start) / 1e9,
                         sink.accepted.get() / ((delivered - start) / 1e9), pending, heapBefore >> 20, peak.get() >> 20,

@@ -22,11 +22,14 @@ public record NewsletterProperties(@DefaultValue("America/Chicago") ZoneId zone,
      * @param firstRetry wait after the first temporary failure; doubles each time
      * @param maxRetry the longest wait between attempts
      * @param batchSize outbox rows written per database round trip while publishing
+     * @param claimBatch rows claimed and marked per transaction: 1 keeps the crash window to one message per
+     *                   sender; more is faster but a crash may repeat up to that many messages per sender
      * @param sweep how often to check that every issue with due messages has senders (after a crash, for instance)
      */
     public record Delivery(@DefaultValue("10") double ratePerSecond, @DefaultValue("2") int workers,
                            @DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration firstRetry,
                            @DefaultValue("6h") Duration maxRetry, @DefaultValue("1000") int batchSize,
+                           @DefaultValue("1") int claimBatch,
                            @DefaultValue("1m") Duration sweep) {
     }
 }

@@ -4,6 +4,7 @@ import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -54,6 +55,7 @@ class OutboxSender {
     private final DeliveryPolicy policy;
     private final InternetAddress from;
     private final String messageIdDomain;
+    private final int claimBatch;
 
     OutboxSender(OutboxStore outbox, NewsletterStore store, ObjectProvider<SubscriberDirectory> directory,
                  JavaMailSenderImpl mail, TransactionTemplate transactions, Department department,
@@ -66,6 +68,7 @@ class OutboxSender {
         this.department = department;
         NewsletterProperties.Delivery delivery = properties.delivery();
         this.limiter = new RateLimiter(delivery.ratePerSecond());
+        this.claimBatch = Math.max(1, delivery.claimBatch());
         this.policy = new DeliveryPolicy(delivery.maxAttempts(), delivery.firstRetry(), delivery.maxRetry());
         this.from = new InternetAddress(department.mailFrom(), true);
         String host = URI.create(department.publicUrl()).getHost();
@@ -91,26 +94,36 @@ class OutboxSender {
                 if (stop.getAsBoolean()) {
                     return Optional.of(Instant.now());
                 }
-                limiter.acquire();
                 Boolean claimed = transactions.execute(tx -> sendNext(issue, editions, subscribers, smtp));
                 if (!Boolean.TRUE.equals(claimed)) {
                     break;
                 }
             }
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread().isInterrupted()) {
             return Optional.of(Instant.now());
         }
         return outbox.nextAttempt(issueId);
     }
 
-    private boolean sendNext(Issue issue, Map<String, Edition> editions, SubscriberDirectory subscribers, SmtpConnection smtp) {
-        Optional<OutboxStore.Claimed> next = outbox.claimNext(issue.id());
-        if (next.isEmpty()) {
-            return false;
+    /** Claims up to claim-batch rows (1 by default) and sends them in this one transaction. */
+    private boolean sendNext(Issue issue, Map<String, Edition> editions, SubscriberDirectory subscribers,
+                             SmtpConnection smtp) {
+        List<OutboxStore.Claimed> rows = outbox.claimNext(issue.id(), claimBatch);
+        try {
+            for (OutboxStore.Claimed row : rows) {
+                limiter.acquire();
+                send(issue, row, editions, subscribers, smtp);
+            }
         }
-        OutboxStore.Claimed row = next.get();
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // rows not yet sent stay pending: committing leaves them untouched
+        }
+        return !rows.isEmpty() && !Thread.currentThread().isInterrupted();
+    }
+
+    private void send(Issue issue, OutboxStore.Claimed row, Map<String, Edition> editions,
+                      SubscriberDirectory subscribers, SmtpConnection smtp) {
         Edition edition = editions.getOrDefault(row.language(), editions.get(issue.defaultLanguage()));
         try {
             smtp.send(message(issue, row, edition, subscribers.linksFor(row.subscriberId())));
@@ -129,7 +142,6 @@ class OutboxSender {
             }
             log.warn("Newsletter {} to outbox row {}: {}", issue.id(), row.id(), error);
         }
-        return true;
     }
 
     private MimeMessage message(Issue issue, OutboxStore.Claimed row, Edition edition, ListLinks links)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.beatbook.newsletters.domain.Progress;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +17,8 @@ import org.springframework.stereotype.Repository;
 public class OutboxStore {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-
-    OutboxStore(JdbcClient jdbc, JdbcTemplate batch) {
+    OutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     public record Entry(long subscriberId, String email, String language) {
@@ -31,30 +27,33 @@ public class OutboxStore {
     public record Claimed(long id, long subscriberId, String email, String language, int attempts) {
     }
 
-    /** One round trip per batch; a recipient already queued for the issue is skipped (unique issue + subscriber). */
+    /**
+     * One statement per batch (arrays unnested by the server, far cheaper than a JDBC batch of single-row inserts);
+     * a recipient already queued for the issue is skipped (unique issue + subscriber).
+     */
     public void insert(long issueId, List<Entry> entries) {
-        batch.batchUpdate("insert into newsletter_outbox (issue_id, subscriber_id, email, language) values (?, ?, ?, ?) "
-                        + "on conflict (issue_id, subscriber_id) do nothing", entries, entries.size(),
-                (ps, e) -> {
-                    ps.setLong(1, issueId);
-                    ps.setLong(2, e.subscriberId());
-                    ps.setString(3, e.email());
-                    ps.setString(4, e.language());
-                });
+        jdbc.sql("""
+                        insert into newsletter_outbox (issue_id, subscriber_id, email, language)
+                        select ?, * from unnest(?::bigint[], ?::text[], ?::text[])
+                        on conflict (issue_id, subscriber_id) do nothing""")
+                .params(issueId, entries.stream().map(Entry::subscriberId).toArray(Long[]::new),
+                        entries.stream().map(Entry::email).toArray(String[]::new),
+                        entries.stream().map(Entry::language).toArray(String[]::new))
+                .update();
     }
 
     /**
-     * Locks the next due pending row of the issue until the caller's transaction ends; rows other workers hold are
+     * Locks the next due pending rows (up to {@code limit}) of the issue until the caller's transaction ends; rows other workers hold are
      * skipped, so workers never wait for or send each other's rows.
      */
-    public Optional<Claimed> claimNext(long issueId) {
+    public List<Claimed> claimNext(long issueId, int limit) {
         return jdbc.sql("""
                         select id, subscriber_id, email, language, attempts from newsletter_outbox
                         where issue_id = ? and status = 'pending' and next_attempt_at <= now()
-                        order by next_attempt_at, id limit 1 for update skip locked""")
-                .param(issueId)
+                        order by next_attempt_at, id limit ? for update skip locked""")
+                .params(issueId, limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .optional();
+                .list();
     }
 
     public void markSent(long id) {
