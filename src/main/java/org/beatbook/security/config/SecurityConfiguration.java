@@ -76,7 +76,7 @@ class SecurityConfiguration {
         failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/find", "/find/**", "/lookup", "/lookup/**", "/geocoding/**",
-                                "/members/*/photo", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/members/*/photo", "/newsletters", "/newsletters/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // engagement: the sign-up form and the signed links in list emails

@@ -1,0 +1,188 @@
+package org.beatbook.newsletters.application;
+
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.beatbook.engagement.ListLinks;
+import org.beatbook.engagement.SubscriberDirectory;
+import org.beatbook.newsletters.domain.DeliveryPolicy;
+import org.beatbook.newsletters.domain.Edition;
+import org.beatbook.newsletters.domain.Issue;
+import org.beatbook.newsletters.domain.MailTemplate;
+import org.beatbook.newsletters.domain.RateLimiter;
+import org.beatbook.newsletters.persistence.NewsletterStore;
+import org.beatbook.newsletters.persistence.OutboxStore;
+import org.beatbook.platform.Department;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Sends an issue's outbox. Each message is one short transaction: claim the row (FOR UPDATE SKIP LOCKED), hand the
+ * message to SMTP, mark the row — so a row is marked sent only if SMTP accepted it, and a row whose sender died is
+ * unlocked by the database and sent on the next run. See docs/newsletters.md for the exactly-once argument.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final OutboxStore outbox;
+    private final NewsletterStore store;
+    private final ObjectProvider<SubscriberDirectory> directory;
+    private final JavaMailSenderImpl mail;
+    private final TransactionTemplate transactions;
+    private final Department department;
+    private final RateLimiter limiter;
+    private final DeliveryPolicy policy;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final int claimBatch;
+
+    OutboxSender(OutboxStore outbox, NewsletterStore store, ObjectProvider<SubscriberDirectory> directory,
+                 JavaMailSenderImpl mail, TransactionTemplate transactions, Department department,
+                 NewsletterProperties properties) throws Exception {
+        this.outbox = outbox;
+        this.store = store;
+        this.directory = directory;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.department = department;
+        NewsletterProperties.Delivery delivery = properties.delivery();
+        this.limiter = new RateLimiter(delivery.ratePerSecond());
+        this.claimBatch = Math.max(1, delivery.claimBatch());
+        this.policy = new DeliveryPolicy(delivery.maxAttempts(), delivery.firstRetry(), delivery.maxRetry());
+        this.from = new InternetAddress(department.mailFrom(), true);
+        String host = URI.create(department.publicUrl()).getHost();
+        this.messageIdDomain = host == null || host.isBlank() ? "beatbook.invalid" : host;
+    }
+
+    /**
+     * Sends the issue's due rows until none is due or {@code stop} says so.
+     *
+     * @return when this issue next needs a sender: now when stopped early, the earliest retry when only retries
+     *         wait, empty when every row is done
+     */
+    Optional<Instant> drain(long issueId, BooleanSupplier stop) {
+        Issue issue = store.find(issueId).orElse(null);
+        if (issue == null) {
+            return Optional.empty();
+        }
+        Map<String, Edition> editions = store.editions(issueId).stream()
+                .collect(Collectors.toMap(Edition::language, Function.identity()));
+        SubscriberDirectory subscribers = directory.getObject();
+        try (SmtpConnection smtp = new SmtpConnection(mail)) {
+            while (true) {
+                if (stop.getAsBoolean()) {
+                    return Optional.of(Instant.now());
+                }
+                Boolean claimed = transactions.execute(tx -> sendNext(issue, editions, subscribers, smtp));
+                if (!Boolean.TRUE.equals(claimed)) {
+                    break;
+                }
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return Optional.of(Instant.now());
+        }
+        return outbox.nextAttempt(issueId);
+    }
+
+    /** Claims up to claim-batch rows (1 by default) and sends them in this one transaction. */
+    private boolean sendNext(Issue issue, Map<String, Edition> editions, SubscriberDirectory subscribers,
+                             SmtpConnection smtp) {
+        List<OutboxStore.Claimed> rows = outbox.claimNext(issue.id(), claimBatch);
+        try {
+            for (OutboxStore.Claimed row : rows) {
+                limiter.acquire();
+                send(issue, row, editions, subscribers, smtp);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // rows not yet sent stay pending: committing leaves them untouched
+        }
+        return !rows.isEmpty() && !Thread.currentThread().isInterrupted();
+    }
+
+    private void send(Issue issue, OutboxStore.Claimed row, Map<String, Edition> editions,
+                      SubscriberDirectory subscribers, SmtpConnection smtp) {
+        Edition edition = editions.getOrDefault(row.language(), editions.get(issue.defaultLanguage()));
+        try {
+            smtp.send(message(issue, row, edition, subscribers.linksFor(row.subscriberId())));
+            outbox.markSent(row.id());
+        }
+        catch (MessagingException | UnsupportedEncodingException e) {
+            int code = SmtpReplies.code(e);
+            String error = (code == 0 ? "" : code + " ") + e.getMessage();
+            switch (policy.afterFailure(code, row.attempts() + 1)) {
+                case RETRY -> outbox.markRetry(row.id(), Instant.now().plus(policy.backoff(row.attempts() + 1)), error);
+                case FAIL -> outbox.markFailed(row.id(), error);
+                case BOUNCE -> {
+                    outbox.markFailed(row.id(), error);
+                    subscribers.recordHardBounce(row.subscriberId());
+                }
+            }
+            log.warn("Newsletter {} to outbox row {}: {}", issue.id(), row.id(), error);
+        }
+    }
+
+    private MimeMessage message(Issue issue, OutboxStore.Claimed row, Edition edition, ListLinks links)
+            throws MessagingException, UnsupportedEncodingException {
+        MailTemplate parts = edition.mail().personalise(links.unsubscribePage(), links.preferences(),
+                url -> HtmlUtils.htmlEscape(url, "UTF-8"));
+        MimeMessage message = new StableIdMessage(mail.getSession(),
+                "<newsletter-" + issue.id() + "-" + row.id() + "@" + messageIdDomain + ">");
+        message.setFrom(from);
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.email(), false));
+        message.setSubject(edition.title(), "UTF-8");
+        message.setSentDate(new Date());
+        message.setHeader("Content-Language", edition.language());
+        message.setHeader("List-Unsubscribe", "<" + links.oneClickUnsubscribe() + ">, <" + links.mailtoUnsubscribe() + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.setHeader("List-Id", "<newsletter." + issue.units().get(0).level() + "-" + issue.units().get(0).code()
+                + "." + messageIdDomain + ">");
+        message.setHeader("Auto-Submitted", "auto-generated");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(parts.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(parts.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    /** Jakarta Mail replaces the Message-ID on every save; ours must stay the same for every attempt of a row. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
