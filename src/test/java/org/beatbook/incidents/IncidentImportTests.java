@@ -154,8 +154,12 @@ class IncidentImportTests {
         long property = rows.stream().filter(r -> Set.of("THEFT", "BURGLARY", "MOTOR VEHICLE THEFT", "ROBBERY",
                 "ARSON", "CRIMINAL DAMAGE", "DECEPTIVE PRACTICE").contains(r.get("Primary Type"))).count();
         assertThat(trends.count(null, new TrendFilter(LocalDate.of(2015, 1, 1), asOf, Set.of(IncidentCategory.PROPERTY),
-                Set.of(), null))).isEqualTo(property - rows.stream().filter(r -> r.get("IUCR").equals("1330")
-                || r.get("IUCR").equals("1340")).count());
+                Set.of(), null))).isEqualTo(property - rows.stream().filter(r -> r.get("IUCR").equals("1305")).count());
+        // Graffiti (IUCR 1305, criminal defacement) is a quality-of-life matter by the table's code row.
+        assertThat(trends.count(null, new TrendFilter(LocalDate.of(2015, 1, 1), asOf, Set.of(), Set.of(),
+                ServicePriority.QUALITY_OF_LIFE))).isEqualTo(rows.stream().filter(r -> r.get("IUCR").equals("1305")
+                || Set.of("LIQUOR LAW VIOLATION", "PUBLIC INDECENCY", "CRIMINAL TRESPASS", "PUBLIC PEACE VIOLATION")
+                .contains(r.get("Primary Type"))).count());
         // Drill down: the sectors of district 4 add up to the district.
         long district4 = totals.stream().filter(r -> r.unit().code().equals("4")).findFirst().orElseThrow()
                 .yearToDate().current();
