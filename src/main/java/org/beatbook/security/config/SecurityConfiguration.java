@@ -55,6 +55,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/lookup", "/api/v1/lookup/**", "/api/v1/units.geojson",
                                 "/api/v1/levels", "/api/v1/geocode/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -77,6 +78,7 @@ class SecurityConfiguration {
                                 "/members/*/photo", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/login", "/setup", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/incidents", "/incidents/**").permitAll()
                         .requestMatchers("/staff/users", "/staff/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff", "/staff/**").hasRole(Role.STAFF.name())
                         .anyRequest().authenticated())
