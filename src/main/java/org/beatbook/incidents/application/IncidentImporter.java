@@ -95,6 +95,7 @@ public class IncidentImporter implements IncidentImports {
                 return new ImportReport(importId, false, e.getMessage(), 0, 0, 0, 0, 0, 0);
             }
             Placer placer = new Placer(locator, catalogue, geocoder);
+            long started = System.nanoTime();
             long staged = 0;
             ImportSession.Merged merged;
             try (ImportSession session = store.openSession(importId, profile.source())) {
@@ -137,6 +138,8 @@ public class IncidentImporter implements IncidentImports {
                     store.finishRejected(importId, message, read);
                     return new ImportReport(importId, false, message, read, 0, 0, 0, rejected, 0);
                 }
+                log.info("Import {}: {} rows parsed, classified, placed and staged in {} ms", importId, read,
+                        (System.nanoTime() - started) / 1_000_000);
                 merged = session.commit(read, rejected);
             }
             if (feedGazetteer) {

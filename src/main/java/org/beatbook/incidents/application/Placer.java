@@ -34,6 +34,7 @@ final class Placer {
     private final Map<String, Map<String, UnitRef>> unitsByCode = new HashMap<>();
     private final Map<UnitRef, List<String>> chains = new HashMap<>();
     private final Map<String, Optional<GeocodedAddress>> geocoded = new HashMap<>();
+    private final Map<String, Map<String, Optional<UnitRef>>> labels = new HashMap<>();
 
     Placer(UnitLocator locator, UnitCatalogue catalogue, AddressGeocoder geocoder) {
         this.locator = locator;
@@ -50,7 +51,20 @@ final class Placer {
     /** Source codes "004" and catalogue codes "4" are the same district. */
     static String normal(String code) {
         String trimmed = code.trim();
-        return trimmed.chars().allMatch(Character::isDigit) ? trimmed.replaceFirst("^0+(?=.)", "") : trimmed.toUpperCase();
+        if (trimmed.isEmpty() || !trimmed.chars().allMatch(Character::isDigit)) {
+            return trimmed.toUpperCase(java.util.Locale.ROOT);
+        }
+        int zeros = 0;
+        while (zeros < trimmed.length() - 1 && trimmed.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return trimmed.substring(zeros);
+    }
+
+    /** The catalogue's unit for a source label, remembered per label (a file repeats the same few hundred). */
+    private UnitRef unitFor(String level, String label) {
+        return labels.computeIfAbsent(level, l -> new HashMap<>()).computeIfAbsent(label,
+                raw -> Optional.ofNullable(unitsByCode.getOrDefault(level, Map.of()).get(normal(raw)))).orElse(null);
     }
 
     StagedIncident place(SourceRow row, Classification classification, boolean sensitive) {
@@ -59,7 +73,7 @@ final class Placer {
         List<String> sourceLabels = new ArrayList<>(row.sourceUnits().size());
         row.sourceUnits().forEach((level, label) -> {
             sourceLabels.add(level + ":" + label);
-            UnitRef unit = unitsByCode.getOrDefault(level, Map.of()).get(normal(label));
+            UnitRef unit = unitFor(level, label);
             if (unit == null) {
                 warnings.add("The source's " + level + " \"" + label + "\" is not a known unit");
             }

@@ -31,11 +31,4 @@ public record CompStatPeriods(LocalDate asOf) {
     public LocalDate previousYearToDate() {
         return asOf.minusYears(1);
     }
-
-    /** The earliest day any period needs. */
-    public LocalDate earliest() {
-        LocalDate a = previousYearStart();
-        LocalDate b = previous(monthStart());
-        return a.isBefore(b) ? a : b;
-    }
 }

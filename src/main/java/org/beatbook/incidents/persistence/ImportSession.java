@@ -26,6 +26,8 @@ import org.postgresql.copy.CopyIn;
  */
 public final class ImportSession implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportSession.class);
+
     /** What the merge did. */
     public record Merged(long inserted, long updated, long unchanged, long warnings) {
     }
@@ -51,6 +53,9 @@ public final class ImportSession implements AutoCloseable {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
+                // Temporary tables live in session-local buffers (8 MB by default): a large import would spill.
+                // Effective only before the session's first temporary table, which is when it matters most.
+                s.execute("SET temp_buffers = '256MB'");
                 s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source_id text, case_number text, "
                         + "occurred_at timestamptz, occurred_on date, code text, offense_text text, description text, "
                         + "address text, latitude double precision, longitude double precision, geocoded boolean, "
@@ -113,6 +118,7 @@ public final class ImportSession implements AutoCloseable {
         try {
             flush();
             copy.endCopy();
+            long staged = System.nanoTime();
             rejects.close();
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT text)",
@@ -120,6 +126,8 @@ public final class ImportSession implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 // One import at a time: two merges of overlapping files must not interleave.
                 s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
+                // Sorting and grouping a large import in memory instead of in temporary files.
+                s.execute("SET LOCAL work_mem = '256MB'");
                 s.execute("CREATE TEMPORARY TABLE incident_fresh ON COMMIT DROP AS "
                         + "SELECT DISTINCT ON (source_id) * FROM incident_staging ORDER BY source_id, line DESC");
                 s.execute("ANALYZE incident_fresh");
@@ -144,10 +152,13 @@ public final class ImportSession implements AutoCloseable {
                     updated = r.getLong(2);
                 }
             }
+            long mergedAt = System.nanoTime();
             try (Statement s = connection.createStatement()) {
                 s.execute("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)");
                 s.execute(DAILY);
             }
+            log.info("Import {}: merge {} ms, daily counts {} ms", importId, (mergedAt - staged) / 1_000_000,
+                    (System.nanoTime() - mergedAt) / 1_000_000);
             try (PreparedStatement p = connection.prepareStatement("UPDATE incident_imports SET status = 'DONE', "
                     + "finished_at = now(), rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, "
                     + "warnings = ? WHERE id = ?")) {

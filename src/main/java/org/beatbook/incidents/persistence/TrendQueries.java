@@ -50,12 +50,21 @@ public class TrendQueries {
     /** unit code -> category -> the six counts: week, week a year ago, 28 days, a year ago, YTD, last YTD. */
     public Map<String, Map<IncidentCategory, long[]>> compStat(String level, CompStatPeriods p, TrendFilter filter,
                                                              Set<String> extraSensitive) {
-        Where where = new Where(extraSensitive).level(level).between(p.earliest(), p.asOf()).filter(filter);
-        List<Object> params = new ArrayList<>();
         LocalDate[][] ranges = {
                 {p.weekStart(), p.asOf()}, {p.previous(p.weekStart()), p.previous(p.asOf())},
                 {p.monthStart(), p.asOf()}, {p.previous(p.monthStart()), p.previous(p.asOf())},
                 {p.yearStart(), p.asOf()}, {p.previousYearStart(), p.previousYearToDate()}};
+        // Only the days some period needs (most of last year is in none), so the index range scans stay short.
+        Where where = new Where(extraSensitive).level(level);
+        List<Object> days = new ArrayList<>();
+        StringBuilder anyPeriod = new StringBuilder("(");
+        for (LocalDate[] range : ranges) {
+            anyPeriod.append(days.isEmpty() ? "" : " OR ").append("day BETWEEN ? AND ?");
+            days.add(Date.valueOf(range[0]));
+            days.add(Date.valueOf(range[1]));
+        }
+        where.add(anyPeriod.append(")").toString(), days.toArray()).filter(filter);
+        List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT unit_code, category");
         for (LocalDate[] range : ranges) {
             sql.append(", coalesce(sum(n) FILTER (WHERE day BETWEEN ? AND ?), 0)");
