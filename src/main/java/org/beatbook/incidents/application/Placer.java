@@ -2,7 +2,6 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,20 +66,38 @@ final class Placer {
                 raw -> Optional.ofNullable(unitsByCode.getOrDefault(level, Map.of()).get(normal(raw)))).orElse(null);
     }
 
-    StagedIncident place(SourceRow row, Classification classification, boolean sensitive) {
-        List<String> warnings = new ArrayList<>(1);
-        Map<String, UnitRef> sourceUnits = new LinkedHashMap<>();
-        List<String> sourceLabels = new ArrayList<>(row.sourceUnits().size());
-        row.sourceUnits().forEach((level, label) -> {
-            sourceLabels.add(level + ":" + label);
-            UnitRef unit = unitFor(level, label);
-            if (unit == null) {
-                warnings.add("The source's " + level + " \"" + label + "\" is not a known unit");
-            }
-            else {
-                sourceUnits.put(level, unit);
-            }
+    /** What a combination of source labels means, worked out once per combination. */
+    private record SourceLabels(List<String> labels, List<UnitRef> known, UnitRef deepest, List<String> chain,
+                                List<String> warnings) {
+    }
+
+    private final Map<Map<String, String>, SourceLabels> resolved = new HashMap<>();
+
+    private SourceLabels resolve(Map<String, String> labels) {
+        return resolved.computeIfAbsent(labels, l -> {
+            List<String> warnings = new ArrayList<>();
+            List<UnitRef> known = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            l.forEach((level, label) -> {
+                texts.add(level + ":" + label);
+                UnitRef unit = unitFor(level, label);
+                if (unit == null) {
+                    warnings.add("The source's " + level + " \"" + label + "\" is not a known unit");
+                }
+                else {
+                    known.add(unit);
+                }
+            });
+            UnitRef deepest = known.stream()
+                    .max(java.util.Comparator.comparingInt(u -> depth.getOrDefault(u.level(), -1))).orElse(null);
+            return new SourceLabels(List.copyOf(texts), List.copyOf(known), deepest,
+                    deepest == null ? List.of() : chain(deepest), List.copyOf(warnings));
         });
+    }
+
+    StagedIncident place(SourceRow row, Classification classification, boolean sensitive) {
+        SourceLabels source = resolve(row.sourceUnits());
+        List<String> warnings = new ArrayList<>(source.warnings());
         double lat = row.latitude();
         double lon = row.longitude();
         boolean byGeocoding = false;
@@ -94,20 +111,22 @@ final class Placer {
             }
         }
         Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
-        UnitRef deepestSource = sourceUnits.values().stream()
-                .max(java.util.Comparator.comparingInt(u -> depth.getOrDefault(u.level(), -1))).orElse(null);
+        UnitRef deepestSource = source.deepest();
         List<String> path;
         if (deepestSource != null) {
-            path = new ArrayList<>(chain(deepestSource));
+            path = source.chain();
             if (placement != null) {
-                boolean agrees = placement.units().contains(deepestSource);
-                for (UnitRef placed : placement.units()) {
-                    if (agrees && depth.getOrDefault(placed.level(), -1) > depth.getOrDefault(deepestSource.level(), -1)) {
-                        path.add(placed.level() + ":" + placed.code());
+                int sourceDepth = depth.getOrDefault(deepestSource.level(), -1);
+                if (placement.units().contains(deepestSource)) {
+                    for (UnitRef placed : placement.units()) {
+                        if (depth.getOrDefault(placed.level(), -1) > sourceDepth) {
+                            path = new ArrayList<>(path);
+                            path.add(placed.level() + ":" + placed.code());
+                        }
                     }
                 }
                 if (!byGeocoding) {
-                    sourceUnits.values().forEach(s -> disagreement(s, placement).ifPresent(warnings::add));
+                    source.known().forEach(s -> disagreement(s, placement).ifPresent(warnings::add));
                 }
             }
         }
@@ -120,7 +139,7 @@ final class Placer {
                     ? "No location: no coordinates, and the address could not be geocoded"
                     : "The location is outside every unit");
         }
-        return new StagedIncident(row, classification, sensitive, lat, lon, byGeocoding, path, sourceLabels,
+        return new StagedIncident(row, classification, sensitive, lat, lon, byGeocoding, path, source.labels(),
                 warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 

@@ -39,6 +39,7 @@ public final class RowParser {
     private final Map<String, Integer> units = new LinkedHashMap<>();
     private final List<Integer> flags = new ArrayList<>();
     private final DateTimeFormatter formatter;
+    private final FixedDateParser fixed;
     private final ZoneId zone;
 
     /** @throws IllegalArgumentException when the header lacks a column the profile names: the file is rejected whole */
@@ -78,6 +79,7 @@ public final class RowParser {
                     + String.join(", ", header));
         }
         formatter = profile.formatter();
+        fixed = formatter == null ? null : FixedDateParser.of(profile.dateFormat());
         zone = profile.timeZone();
     }
 
@@ -129,6 +131,9 @@ public final class RowParser {
 
     private LocalDateTime dateTime(String text) throws RejectedRow {
         try {
+            if (fixed != null) {
+                return fixed.parse(text);
+            }
             if (formatter != null) {
                 return LocalDateTime.parse(text, formatter);
             }

@@ -117,4 +117,23 @@ class IncidentDomainTests {
         assertThat(p.previousYearStart()).isEqualTo(LocalDate.of(2014, 1, 1));
         assertThat(p.previousYearToDate()).isEqualTo(LocalDate.of(2014, 2, 8));
     }
+
+    @Test
+    void theFastDateParserAgreesWithDateTimeFormatterAndRefusesImpossibleDates() {
+        var pattern = "MM/dd/yyyy hh:mm:ss a";
+        FixedDateParser fast = FixedDateParser.of(pattern);
+        var slow = java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.US);
+        for (String text : List.of("02/08/2015 11:43:40 PM", "01/01/2015 12:00:00 AM", "12/31/2014 12:59:59 PM",
+                "07/04/2014 01:02:03 am")) {
+            assertThat(fast.parse(text)).isEqualTo(java.time.LocalDateTime.parse(text.toUpperCase(), slow));
+        }
+        for (String bad : List.of("31/31/2015 11:43:40 PM", "02/31/2015 11:43:40 PM", "02/08/2015 13:43:40 PM",
+                "02/08/2015 11:43:40 XM", "2/8/2015 11:43:40 PM", "02-08-2015 11:43:40 PM")) {
+            assertThatThrownBy(() -> fast.parse(bad)).isInstanceOf(java.time.DateTimeException.class);
+        }
+        assertThat(FixedDateParser.of("yyyy-MM-dd HH:mm").parse("2015-02-08 23:43"))
+                .isEqualTo(java.time.LocalDateTime.of(2015, 2, 8, 23, 43));
+        assertThat(FixedDateParser.of("d MMM yyyy")).isNull();
+        assertThat(FixedDateParser.of("hh:mm")).isNull();
+    }
 }
