@@ -80,8 +80,8 @@ class ImportRecoveryTests {
     void importedHundredBlocksFeedTheGazetteer() {
         assertThat(geocoder.geocode("9950 S BEATBOOKTEST AVE").match()).isEmpty();
         String csv = "id,occurred,code,description,address,latitude,longitude\n"
-                + "G1,2015-02-01,NOISE,noise,099XX S BEATBOOKTEST AVE,41.7140,-87.6240\n"
-                + "G2,2015-02-01,NOISE,noise,099XX S BEATBOOKTEST AVE,41.7126,-87.6240\n";
+                + "G1,2012-06-01,NOISE,noise,099XX S BEATBOOKTEST AVE,41.7140,-87.6240\n"
+                + "G2,2012-06-01,NOISE,noise,099XX S BEATBOOKTEST AVE,41.7126,-87.6240\n";
         ImportReport report = imports.importFile("generic", "g.csv",
                 new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), true);
         assertThat(report.accepted()).isTrue();
