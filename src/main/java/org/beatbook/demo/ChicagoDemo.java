@@ -20,6 +20,8 @@ import org.beatbook.geography.BoundaryImportRequest;
 import org.beatbook.geography.LevelDefinition;
 import org.beatbook.geography.UnitCatalogue;
 import org.beatbook.geography.UnitRef;
+import org.beatbook.incidents.ImportReport;
+import org.beatbook.incidents.IncidentImports;
 import org.beatbook.personnel.OfficerDirectory;
 import org.beatbook.personnel.RosterAdministration;
 import org.beatbook.personnel.RosterImportReport;
@@ -47,14 +49,16 @@ class ChicagoDemo implements ApplicationRunner {
     private final Gazetteer gazetteer;
     private final RosterAdministration roster;
     private final OfficerDirectory officers;
+    private final IncidentImports incidents;
 
     ChicagoDemo(BoundaryAdministration boundaries, UnitCatalogue catalogue, Gazetteer gazetteer,
-                RosterAdministration roster, OfficerDirectory officers) {
+                RosterAdministration roster, OfficerDirectory officers, IncidentImports incidents) {
         this.boundaries = boundaries;
         this.catalogue = catalogue;
         this.gazetteer = gazetteer;
         this.roster = roster;
         this.officers = officers;
+        this.incidents = incidents;
     }
 
     @Override
@@ -68,6 +72,24 @@ class ChicagoDemo implements ApplicationRunner {
         List<UnitRef> beats = catalogue.units("beat");
         if (!beats.isEmpty() && officers.currentOfficers(List.of(beats.get(0).key())).isEmpty()) {
             loadOfficers(beats);
+        }
+        if (incidents.isEmpty()) {
+            loadIncidents();
+        }
+    }
+
+    /** The same crimes file through the chicago profile; the gazetteer already learned its blocks above. */
+    private void loadIncidents() {
+        try (InputStream in = new ClassPathResource(DATA + "crimes-2015-01.csv").getInputStream()) {
+            ImportReport report = incidents.importFile("chicago", "crimes-2015-01.csv", in, false);
+            if (!report.accepted()) {
+                throw new IllegalStateException("Demo incidents were rejected: " + report.message());
+            }
+            log.info("Demo: imported {} incidents ({} rejected, {} data-quality warnings)", report.inserted(),
+                    report.rejected(), report.warnings());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

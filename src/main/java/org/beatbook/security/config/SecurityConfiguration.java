@@ -57,6 +57,8 @@ class SecurityConfiguration {
                                 "/api/v1/levels", "/api/v1/geocode/**").permitAll()
                         // engagement: the public sign-up for the city's website and apps
                         .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions").permitAll()
+                        // incidents: the public crime map and dashboard
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -81,6 +83,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // engagement: the sign-up form and the signed links in list emails
                         .requestMatchers("/engagement/**", "/subscriptions/**").permitAll()
+                        // incidents: the public crime map and dashboard
+                        .requestMatchers(HttpMethod.GET, "/incidents", "/incidents/**").permitAll()
                         .requestMatchers("/staff/users", "/staff/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff", "/staff/**").hasRole(Role.STAFF.name())
                         .anyRequest().authenticated())

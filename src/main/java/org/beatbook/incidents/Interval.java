@@ -1,0 +1,6 @@
+package org.beatbook.incidents;
+
+/** The period of a time series. */
+public enum Interval {
+    WEEK, MONTH
+}

@@ -1,0 +1,177 @@
+package org.beatbook.incidents.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.beatbook.geocoding.AddressGeocoder;
+import org.beatbook.geocoding.BlockSighting;
+import org.beatbook.geocoding.Gazetteer;
+import org.beatbook.geography.UnitCatalogue;
+import org.beatbook.geography.UnitLocator;
+import org.beatbook.incidents.ImportReport;
+import org.beatbook.incidents.IncidentImports;
+import org.beatbook.incidents.domain.Classification;
+import org.beatbook.incidents.domain.Classifier;
+import org.beatbook.incidents.domain.MappingProfile;
+import org.beatbook.incidents.domain.PrivacyPolicy;
+import org.beatbook.incidents.domain.RowParser;
+import org.beatbook.incidents.domain.SourceRow;
+import org.beatbook.incidents.persistence.ImportSession;
+import org.beatbook.incidents.persistence.IncidentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Streams a CSV through its profile: parse, classify, place, stage with COPY, then merge in one transaction. Memory
+ * stays flat: rows are never collected, rejects go to a temporary file.
+ */
+@Service
+public class IncidentImporter implements IncidentImports {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentImporter.class);
+    /** Sightings per hundred block fed to the gazetteer from one import: enough to outline the block. */
+    private static final int SIGHTINGS_PER_BLOCK = 20;
+
+    private final ProfileCatalogue profiles;
+    private final IncidentStore store;
+    private final UnitLocator locator;
+    private final UnitCatalogue catalogue;
+    private final AddressGeocoder geocoder;
+    private final Gazetteer gazetteer;
+    private final PrivacyPolicy policy;
+
+    IncidentImporter(ProfileCatalogue profiles, IncidentStore store, UnitLocator locator, UnitCatalogue catalogue,
+                     AddressGeocoder geocoder, Gazetteer gazetteer, PrivacyPolicy policy) {
+        this.profiles = profiles;
+        this.store = store;
+        this.locator = locator;
+        this.catalogue = catalogue;
+        this.geocoder = geocoder;
+        this.gazetteer = gazetteer;
+        this.policy = policy;
+    }
+
+    @Override
+    public ImportReport importFile(String profileName, String fileName, InputStream csv, boolean feedGazetteer) {
+        MappingProfile profile = profiles.profile(profileName).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown profile \"" + profileName + "\"; known: " + String.join(", ", profiles.all().keySet())));
+        List<Classification> table = store.classification(profile.classification());
+        if (table.isEmpty()) {
+            store.seedClassification();
+            table = store.classification(profile.classification());
+        }
+        Classifier classifier = new Classifier(table);
+        long importId = store.startImport(profile.name(), fileName);
+        long read = 0;
+        long rejected = 0;
+        // Malformed bytes become U+FFFD so that the row, not the file, is rejected.
+        Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(profile.delimiter()).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
+                .setAllowDuplicateHeaderNames(true).setTrim(false).get().parse(reader)) {
+            RowParser rows;
+            try {
+                List<String> header = new ArrayList<>(parser.getHeaderNames());
+                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                    header.set(0, header.get(0).substring(1));
+                }
+                rows = new RowParser(profile, header);
+            }
+            catch (IllegalArgumentException e) {
+                store.finishRejected(importId, e.getMessage(), 0);
+                return new ImportReport(importId, false, e.getMessage(), 0, 0, 0, 0, 0, 0);
+            }
+            Placer placer = new Placer(locator, catalogue, geocoder);
+            long started = System.nanoTime();
+            long staged = 0;
+            ImportSession.Merged merged;
+            try (ImportSession session = store.openSession(importId, profile.source())) {
+                Iterator<CSVRecord> records = parser.iterator();
+                while (true) {
+                    CSVRecord record;
+                    long line = read + 2;
+                    try {
+                        if (!records.hasNext()) {
+                            break;
+                        }
+                        record = records.next();
+                    }
+                    catch (UncheckedIOException | IllegalStateException broken) {
+                        // A quote that never closes swallows the rest of the file: say where it started.
+                        session.reject(line, "cannot be read as CSV from here on: " + broken.getMessage());
+                        rejected++;
+                        read++;
+                        break;
+                    }
+                    read++;
+                    line = record.getRecordNumber() + 1;
+                    try {
+                        SourceRow row = rows.parse(line, record.toList());
+                        Classification c = classifier.classify(row.code(), row.offenseText(), row.description());
+                        boolean sensitive = policy.isSensitive(c.sensitive() || row.flaggedSensitive(), c.offense());
+                        session.stage(placer.place(row, c, sensitive));
+                        staged++;
+                    }
+                    catch (RowParser.RejectedRow bad) {
+                        session.reject(line, bad.getMessage());
+                        rejected++;
+                    }
+                }
+                if (staged == 0) {
+                    String message = read == 0 ? "The file has no rows after the header"
+                            : "No row of the file could be used with the profile \"" + profile.name()
+                              + "\": is it the right profile? See the reject report for each row";
+                    session.close();
+                    store.finishRejected(importId, message, read);
+                    return new ImportReport(importId, false, message, read, 0, 0, 0, rejected, 0);
+                }
+                log.info("Import {}: {} rows parsed, classified, placed and staged in {} ms", importId, read,
+                        (System.nanoTime() - started) / 1_000_000);
+                merged = session.commit(read, rejected);
+            }
+            if (feedGazetteer) {
+                feedGazetteer(importId);
+            }
+            log.info("Imported {} with profile {}: {} rows, {} new, {} updated, {} unchanged, {} rejected, {} warnings",
+                    fileName, profile.name(), read, merged.inserted(), merged.updated(), merged.unchanged(), rejected,
+                    merged.warnings());
+            return new ImportReport(importId, true, null, read, merged.inserted(), merged.updated(),
+                    merged.unchanged(), rejected, merged.warnings());
+        }
+        catch (IOException e) {
+            store.finishRejected(importId, "The file could not be read: " + e.getMessage(), read);
+            return new ImportReport(importId, false, "The file could not be read: " + e.getMessage(), read, 0, 0, 0,
+                    rejected, 0);
+        }
+        catch (RuntimeException e) {
+            store.finishRejected(importId, "The import failed and was rolled back: " + e.getMessage(), read);
+            throw e;
+        }
+    }
+
+    private void feedGazetteer(long importId) {
+        try (var sightings = store.blockSightings(importId, SIGHTINGS_PER_BLOCK)) {
+            var report = gazetteer.addBlockSightings(sightings.map(s -> new BlockSighting(s[0],
+                    Double.parseDouble(s[1]), Double.parseDouble(s[2]))));
+            log.info("Gazetteer learned {} new blocks from import {}", report.added(), importId);
+        }
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+}

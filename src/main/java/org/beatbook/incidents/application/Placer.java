@@ -1,0 +1,160 @@
+package org.beatbook.incidents.application;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.beatbook.geocoding.AddressGeocoder;
+import org.beatbook.geocoding.GeocodedAddress;
+import org.beatbook.geography.NearbyUnit;
+import org.beatbook.geography.Placement;
+import org.beatbook.geography.UnitCatalogue;
+import org.beatbook.geography.UnitLevel;
+import org.beatbook.geography.UnitLocator;
+import org.beatbook.geography.UnitRef;
+import org.beatbook.incidents.domain.Classification;
+import org.beatbook.incidents.domain.SourceRow;
+import org.beatbook.incidents.domain.StagedIncident;
+
+/**
+ * Places incidents in the unit hierarchy for one import. The source's own unit label is the authority; the
+ * coordinates' placement fills in deeper levels and is checked against it: a disagreement is a warning only when the
+ * source's unit is neither the unit found nor one of the units within the boundary tolerance. Rows without
+ * coordinates are placed by geocoding their address. Not thread-safe (its caches belong to one import).
+ */
+final class Placer {
+
+    private final UnitLocator locator;
+    private final UnitCatalogue catalogue;
+    private final AddressGeocoder geocoder;
+    private final Map<String, Integer> depth = new HashMap<>();
+    private final Map<String, Map<String, UnitRef>> unitsByCode = new HashMap<>();
+    private final Map<UnitRef, List<String>> chains = new HashMap<>();
+    private final Map<String, Optional<GeocodedAddress>> geocoded = new HashMap<>();
+    private final Map<String, Map<String, Optional<UnitRef>>> labels = new HashMap<>();
+
+    Placer(UnitLocator locator, UnitCatalogue catalogue, AddressGeocoder geocoder) {
+        this.locator = locator;
+        this.catalogue = catalogue;
+        this.geocoder = geocoder;
+        for (UnitLevel level : catalogue.levels()) {
+            depth.put(level.key(), level.depth());
+            Map<String, UnitRef> codes = new HashMap<>();
+            catalogue.units(level.key()).forEach(u -> codes.put(normal(u.code()), u));
+            unitsByCode.put(level.key(), codes);
+        }
+    }
+
+    /** Source codes "004" and catalogue codes "4" are the same district. */
+    static String normal(String code) {
+        String trimmed = code.trim();
+        if (trimmed.isEmpty() || !trimmed.chars().allMatch(Character::isDigit)) {
+            return trimmed.toUpperCase(java.util.Locale.ROOT);
+        }
+        int zeros = 0;
+        while (zeros < trimmed.length() - 1 && trimmed.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return trimmed.substring(zeros);
+    }
+
+    /** The catalogue's unit for a source label, remembered per label (a file repeats the same few hundred). */
+    private UnitRef unitFor(String level, String label) {
+        return labels.computeIfAbsent(level, l -> new HashMap<>()).computeIfAbsent(label,
+                raw -> Optional.ofNullable(unitsByCode.getOrDefault(level, Map.of()).get(normal(raw)))).orElse(null);
+    }
+
+    /** What a combination of source labels means, worked out once per combination. */
+    private record SourceLabels(List<String> labels, List<UnitRef> known, UnitRef deepest, List<String> chain,
+                                List<String> warnings) {
+    }
+
+    private final Map<Map<String, String>, SourceLabels> resolved = new HashMap<>();
+
+    private SourceLabels resolve(Map<String, String> labels) {
+        return resolved.computeIfAbsent(labels, l -> {
+            List<String> warnings = new ArrayList<>();
+            List<UnitRef> known = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            l.forEach((level, label) -> {
+                texts.add(level + ":" + label);
+                UnitRef unit = unitFor(level, label);
+                if (unit == null) {
+                    warnings.add("The source's " + level + " \"" + label + "\" is not a known unit");
+                }
+                else {
+                    known.add(unit);
+                }
+            });
+            UnitRef deepest = known.stream()
+                    .max(java.util.Comparator.comparingInt(u -> depth.getOrDefault(u.level(), -1))).orElse(null);
+            return new SourceLabels(List.copyOf(texts), List.copyOf(known), deepest,
+                    deepest == null ? List.of() : chain(deepest), List.copyOf(warnings));
+        });
+    }
+
+    StagedIncident place(SourceRow row, Classification classification, boolean sensitive) {
+        SourceLabels source = resolve(row.sourceUnits());
+        List<String> warnings = new ArrayList<>(source.warnings());
+        double lat = row.latitude();
+        double lon = row.longitude();
+        boolean byGeocoding = false;
+        if (!row.hasCoordinates() && row.address() != null) {
+            Optional<GeocodedAddress> found = geocoded.computeIfAbsent(row.address(),
+                    a -> geocoder.geocode(a).match());
+            if (found.isPresent()) {
+                lat = found.get().latitude();
+                lon = found.get().longitude();
+                byGeocoding = true;
+            }
+        }
+        Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
+        UnitRef deepestSource = source.deepest();
+        List<String> path;
+        if (deepestSource != null) {
+            path = source.chain();
+            if (placement != null) {
+                int sourceDepth = depth.getOrDefault(deepestSource.level(), -1);
+                if (placement.units().contains(deepestSource)) {
+                    for (UnitRef placed : placement.units()) {
+                        if (depth.getOrDefault(placed.level(), -1) > sourceDepth) {
+                            path = new ArrayList<>(path);
+                            path.add(placed.level() + ":" + placed.code());
+                        }
+                    }
+                }
+                if (!byGeocoding) {
+                    source.known().forEach(s -> disagreement(s, placement).ifPresent(warnings::add));
+                }
+            }
+        }
+        else if (placement != null && placement.insideServiceArea()) {
+            path = placement.units().stream().map(u -> u.level() + ":" + u.code()).toList();
+        }
+        else {
+            path = List.of();
+            warnings.add(placement == null
+                    ? "No location: no coordinates, and the address could not be geocoded"
+                    : "The location is outside every unit");
+        }
+        return new StagedIncident(row, classification, sensitive, lat, lon, byGeocoding, path, source.labels(),
+                warnings.isEmpty() ? null : String.join("; ", warnings));
+    }
+
+    private Optional<String> disagreement(UnitRef source, Placement placement) {
+        if (placement.units().contains(source)
+                || placement.alternatives().stream().map(NearbyUnit::unit).anyMatch(source::equals)) {
+            return Optional.empty();
+        }
+        String found = placement.units().stream().filter(u -> u.level().equals(source.level())).findFirst()
+                .map(UnitRef::label).orElse("no " + source.levelName().toLowerCase());
+        return Optional.of("The source says " + source.label() + "; the coordinates lie in " + found);
+    }
+
+    private List<String> chain(UnitRef unit) {
+        return chains.computeIfAbsent(unit, u -> catalogue.chain(u.key()).stream()
+                .map(c -> c.level() + ":" + c.code()).toList());
+    }
+}

@@ -1,0 +1,164 @@
+package org.beatbook.incidents.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns CSV records into {@link SourceRow}s by a profile, or says what is wrong with a row. Columns are resolved
+ * once from the header, so a row costs only array access and parsing.
+ */
+public final class RowParser {
+
+    /** A row that cannot be used, with the reason in the analyst's words. */
+    public static final class RejectedRow extends Exception {
+        public RejectedRow(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private final MappingProfile profile;
+    private final int columnCount;
+    private final int id;
+    private final int occurred;
+    private final int code;
+    private final int offense;
+    private final int description;
+    private final int address;
+    private final int latitude;
+    private final int longitude;
+    private final int caseNumber;
+    private final Map<String, Integer> units = new LinkedHashMap<>();
+    private final List<Integer> flags = new ArrayList<>();
+    private final DateTimeFormatter formatter;
+    private final FixedDateParser fixed;
+    private final ZoneId zone;
+
+    /** @throws IllegalArgumentException when the header lacks a column the profile names: the file is rejected whole */
+    public RowParser(MappingProfile profile, List<String> header) {
+        this.profile = profile;
+        this.columnCount = header.size();
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        List<String> missing = new ArrayList<>();
+        java.util.function.Function<String, Integer> find = column -> {
+            if (column == null) {
+                return -1;
+            }
+            Integer at = positions.get(column.trim().toLowerCase(Locale.ROOT));
+            if (at == null) {
+                missing.add(column);
+                return -1;
+            }
+            return at;
+        };
+        id = find.apply(profile.column("id"));
+        occurred = find.apply(profile.column("occurred"));
+        code = find.apply(profile.column("code"));
+        offense = find.apply(profile.column("offense"));
+        description = find.apply(profile.column("description"));
+        address = find.apply(profile.column("address"));
+        latitude = find.apply(profile.column("latitude"));
+        longitude = find.apply(profile.column("longitude"));
+        caseNumber = find.apply(profile.column("caseNumber"));
+        profile.units().forEach((level, column) -> units.put(level, find.apply(column)));
+        profile.sensitiveFlags().forEach(column -> flags.add(find.apply(column)));
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("The file does not match the profile \"" + profile.name()
+                    + "\": missing column(s) " + String.join(", ", missing) + "; the header has "
+                    + String.join(", ", header));
+        }
+        formatter = profile.formatter();
+        fixed = formatter == null ? null : FixedDateParser.of(profile.dateFormat());
+        zone = profile.timeZone();
+    }
+
+    public SourceRow parse(long line, List<String> values) throws RejectedRow {
+        if (values.size() != columnCount) {
+            throw new RejectedRow("has " + values.size() + " columns, the header has " + columnCount);
+        }
+        for (String value : values) {
+            if (value.indexOf('\uFFFD') >= 0) {
+                throw new RejectedRow("contains bytes that are not valid UTF-8");
+            }
+        }
+        String sourceId = values.get(id).trim();
+        if (sourceId.isEmpty()) {
+            throw new RejectedRow("column " + profile.column("id") + " is empty");
+        }
+        LocalDateTime local = dateTime(values.get(occurred).trim());
+        double lat = Double.NaN;
+        double lon = Double.NaN;
+        String latText = latitude < 0 ? "" : values.get(latitude).trim();
+        String lonText = longitude < 0 ? "" : values.get(longitude).trim();
+        if (!latText.isEmpty() || !lonText.isEmpty()) {
+            lat = number(latText, "latitude");
+            lon = number(lonText, "longitude");
+            if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+                throw new RejectedRow("coordinates " + latText + ", " + lonText + " are out of range");
+            }
+            if (lat == 0 && lon == 0) {
+                lat = Double.NaN;
+                lon = Double.NaN;
+            }
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        units.forEach((level, at) -> {
+            String label = values.get(at).trim();
+            if (!label.isEmpty()) {
+                labels.put(level, label);
+            }
+        });
+        boolean flagged = false;
+        for (int at : flags) {
+            String flag = values.get(at).trim().toLowerCase(Locale.ROOT);
+            flagged |= flag.equals("true") || flag.equals("yes") || flag.equals("y") || flag.equals("1");
+        }
+        return new SourceRow(line, sourceId, optional(caseNumber, values), local.atZone(zone).toInstant(),
+                local.toLocalDate(), optional(code, values), optional(offense, values), optional(description, values),
+                optional(address, values), lat, lon, labels, flagged);
+    }
+
+    private LocalDateTime dateTime(String text) throws RejectedRow {
+        try {
+            if (fixed != null) {
+                return fixed.parse(text);
+            }
+            if (formatter != null) {
+                return LocalDateTime.parse(text, formatter);
+            }
+            return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+        }
+        catch (DateTimeException e) {
+            throw new RejectedRow("column " + profile.column("occurred") + ": \"" + text
+                    + "\" is not a date in the format " + profile.dateFormat());
+        }
+    }
+
+    private double number(String text, String what) throws RejectedRow {
+        try {
+            return Double.parseDouble(text);
+        }
+        catch (NumberFormatException e) {
+            throw new RejectedRow("column " + profile.column(what) + ": \"" + text + "\" is not a " + what);
+        }
+    }
+
+    private static String optional(int at, List<String> values) {
+        if (at < 0) {
+            return null;
+        }
+        String value = values.get(at).trim();
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,172 @@
+package org.beatbook.incidents.persistence;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.beatbook.incidents.IncidentCategory;
+import org.beatbook.incidents.ServicePriority;
+import org.beatbook.incidents.domain.Classification;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The import journal, reject reports, profiles, the code-to-category table and the warnings list. */
+@Repository
+public class IncidentStore {
+
+    /** A journal entry. */
+    public record ImportEntry(long id, String profile, String fileName, String status, java.time.OffsetDateTime startedAt,
+                              long rowsRead, long inserted, long updated, long unchanged, long rejected, long warnings,
+                              String message) {
+    }
+
+    /** A reject report line. */
+    public record Reject(long line, String reason) {
+    }
+
+    /** A data-quality warning on an incident. */
+    public record Warning(String source, String sourceId, LocalDate day, String offense, String address,
+                          String warning) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    public IncidentStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    public ImportSession openSession(long importId, String source) {
+        return new ImportSession(dataSource, importId, source);
+    }
+
+    public long startImport(String profile, String fileName) {
+        return jdbc.sql("INSERT INTO incident_imports (profile, file_name, status) VALUES (?, ?, 'RUNNING') RETURNING id")
+                .params(profile, fileName).query(Long.class).single();
+    }
+
+    public void finishRejected(long id, String message, long rowsRead) {
+        jdbc.sql("UPDATE incident_imports SET status = 'REJECTED', finished_at = now(), message = ?, rows_read = ? "
+                + "WHERE id = ?").params(message, rowsRead, id).update();
+    }
+
+    /** Imports that were RUNNING when the application stopped: their staging died with the connection. */
+    public int markInterrupted() {
+        return jdbc.sql("UPDATE incident_imports SET status = 'INTERRUPTED', finished_at = now(), "
+                + "message = 'Interrupted (the application stopped); nothing of it was applied. Import the file again.' "
+                + "WHERE status = 'RUNNING'").update();
+    }
+
+    public List<ImportEntry> recentImports(int limit) {
+        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
+                + "rejected, warnings, message FROM incident_imports ORDER BY id DESC LIMIT ?").param(limit)
+                .query(ImportEntry.class).list();
+    }
+
+    public Optional<ImportEntry> importEntry(long id) {
+        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
+                + "rejected, warnings, message FROM incident_imports WHERE id = ?").param(id)
+                .query(ImportEntry.class).optional();
+    }
+
+    public List<Reject> rejects(long importId) {
+        return jdbc.sql("SELECT line, reason FROM incident_rejects WHERE import_id = ? ORDER BY line").param(importId)
+                .query(Reject.class).list();
+    }
+
+    public List<Warning> warnings(int limit) {
+        return jdbc.sql("SELECT source, source_id, occurred_on AS day, offense, address, warning FROM incidents "
+                + "WHERE warning IS NOT NULL ORDER BY occurred_on DESC, source_id LIMIT ?").param(limit)
+                .query(Warning.class).list();
+    }
+
+    public long warningCount() {
+        return jdbc.sql("SELECT count(*) FROM incidents WHERE warning IS NOT NULL").query(Long.class).single();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM incidents)").query(Boolean.class).single();
+    }
+
+    /** A few sightings per hundred block of one import, enough to refine the gazetteer without holding the file. */
+    public Stream<String[]> blockSightings(long importId, int perBlock) {
+        return jdbc.sql("SELECT address, latitude, longitude FROM (SELECT address, latitude, longitude, "
+                        + "row_number() OVER (PARTITION BY address ORDER BY source_id) AS n FROM incidents "
+                        + "WHERE import_id = ? AND NOT geocoded AND latitude IS NOT NULL AND address IS NOT NULL) s "
+                        + "WHERE n <= ?")
+                .params(importId, perBlock)
+                .query((r, n) -> new String[] {r.getString(1), r.getString(2), r.getString(3)}).list().stream();
+    }
+
+    // --- profiles
+
+    public List<String> profileYamls() {
+        return jdbc.sql("SELECT yaml FROM incident_profiles ORDER BY name").query(String.class).list();
+    }
+
+    public void saveProfile(String name, String yaml) {
+        jdbc.sql("INSERT INTO incident_profiles (name, yaml) VALUES (?, ?) ON CONFLICT (name) DO UPDATE "
+                + "SET yaml = EXCLUDED.yaml, updated_at = now()").params(name, yaml).update();
+    }
+
+    // --- classification
+
+    public List<String> schemes() {
+        return jdbc.sql("SELECT DISTINCT scheme FROM incident_classification ORDER BY scheme").query(String.class).list();
+    }
+
+    public List<Classification> classification(String scheme) {
+        return jdbc.sql("SELECT match_key, category, offense, priority, sensitive FROM incident_classification "
+                        + "WHERE scheme = ? ORDER BY category, offense, match_key").param(scheme)
+                .query((r, n) -> new Classification(r.getString(1), IncidentCategory.of(r.getString(2)).orElseThrow(),
+                        r.getString(3), ServicePriority.of(r.getString(4)).orElse(null), r.getBoolean(5)))
+                .list();
+    }
+
+    public void saveClassification(String scheme, Classification c) {
+        jdbc.sql("INSERT INTO incident_classification (scheme, match_key, category, offense, priority, sensitive) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (scheme, match_key) DO UPDATE SET category = "
+                        + "EXCLUDED.category, offense = EXCLUDED.offense, priority = EXCLUDED.priority, "
+                        + "sensitive = EXCLUDED.sensitive")
+                .params(scheme, c.matchKey().trim().toUpperCase(java.util.Locale.ROOT), c.category().key(), c.offense(),
+                        c.priority() == null ? null : c.priority().key(), c.sensitive())
+                .update();
+    }
+
+    /** Seeds each shipped scheme (incidents/classification/NAME.csv) that has no rows yet. */
+    @Transactional
+    public void seedClassification() {
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath:incidents/classification/*.csv")) {
+                String scheme = file.getFilename().replace(".csv", "");
+                if (!classification(scheme).isEmpty()) {
+                    continue;
+                }
+                try (Reader in = new java.io.InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+                     CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                    for (CSVRecord r : csv) {
+                        saveClassification(scheme, ClassificationCsv.row(r));
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

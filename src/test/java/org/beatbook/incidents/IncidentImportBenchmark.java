@@ -1,0 +1,138 @@
+package org.beatbook.incidents;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Not a test: the incidents benchmark, run by bench/incidents/run.sh with -Dbench.incidents.file=FILE. Its own
+ * database (with the Chicago demo) so the 1,000,000 rows never reach the shared test database.
+ */
+@EnabledIfSystemProperty(named = "bench.incidents.file", matches = ".+")
+@SpringBootTest(properties = {"beatbook.embedded-postgres.data-dir=target/bench-postgres-incidents"})
+class IncidentImportBenchmark {
+
+    @Autowired
+    IncidentImports imports;
+    @Autowired
+    IncidentTrends trends;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void importAndCompStat() throws Exception {
+        Path file = Path.of(System.getProperty("bench.incidents.file"));
+        long rows = Files.lines(file).count() - 1;
+        List<String> out = new ArrayList<>();
+        out.add("file: " + file.getFileName() + " (" + rows + " rows, " + Files.size(file) / (1024 * 1024) + " MiB)");
+
+        // Baseline: PostgreSQL's own COPY of the same CSV into a plain table of text columns.
+        String header = Files.newBufferedReader(file).readLine();
+        String columns = String.join(", ", Arrays.stream(header.split(",")).map(c -> "c" + Math.abs(c.hashCode())
+                + " text").toList());
+        long copyNanos;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_copy");
+            s.execute("CREATE TABLE bench_copy (" + columns + ")");
+            long t0 = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in);
+            }
+            copyNanos = System.nanoTime() - t0;
+            s.execute("DROP TABLE bench_copy");
+        }
+        out.add(line("PostgreSQL COPY into a plain table", rows, copyNanos));
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong();
+        List<Long> samples = new ArrayList<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                peak.accumulateAndGet(used, Math::max);
+                synchronized (samples) {
+                    samples.add(used);
+                }
+                try {
+                    Thread.sleep(250);
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        ImportReport first = timedImport(file, "first import (insert)", rows, out);
+        sampler.interrupt();
+        sampler.join();
+        out.add(String.format("heap: %d MiB before, peak %d MiB during the import (sampled every 250 ms, max heap %d MiB)",
+                heapBefore >> 20, peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20));
+        out.add("first import: " + first);
+        ImportReport again = timedImport(file, "re-import of the same file (no change)", rows, out);
+        out.add("re-import: " + again);
+
+        LocalDate asOf = trends.latestDay().orElseThrow();
+        TrendFilter filter = TrendFilter.between(asOf, asOf);
+        for (int k = 0; k < 5; k++) {
+            trends.compStat("district", null, asOf, filter);
+        }
+        long[] times = new long[21];
+        for (int k = 0; k < times.length; k++) {
+            long t0 = System.nanoTime();
+            trends.compStat("district", null, asOf, filter);
+            times[k] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        out.add(String.format("CompStat, all districts, all categories, as of %s: median %.1f ms, max %.1f ms (21 runs)",
+                asOf, times[10] / 1e6, times[20] / 1e6));
+        long[] beats = new long[21];
+        for (int k = 0; k < beats.length; k++) {
+            long t0 = System.nanoTime();
+            trends.compStat("beat", null, asOf, filter);
+            beats[k] = System.nanoTime() - t0;
+        }
+        Arrays.sort(beats);
+        out.add(String.format("CompStat, all 275 beats: median %.1f ms", beats[10] / 1e6));
+        Files.createDirectories(Path.of("target/bench"));
+        Files.write(Path.of("target/bench/incidents-result.txt"), out);
+        out.forEach(System.out::println);
+    }
+
+    private ImportReport timedImport(Path file, String what, long rows, List<String> out) throws IOException {
+        long t0 = System.nanoTime();
+        ImportReport report;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            report = imports.importFile("chicago", file.getFileName().toString(), in, false);
+        }
+        out.add(line(what, rows, System.nanoTime() - t0));
+        return report;
+    }
+
+    private static String line(String what, long rows, long nanos) {
+        return String.format("%s: %.2f s, %,.0f rows/s", what, nanos / 1e9, rows / (nanos / 1e9));
+    }
+}
