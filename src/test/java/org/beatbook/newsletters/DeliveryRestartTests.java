@@ -42,11 +42,11 @@ class DeliveryRestartTests {
 
     static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BeatbookApplication.class, TestSubscribers.class)
-                .properties("server.port=0", "beatbook.demo.enabled=false",
-                        "beatbook.embedded-postgres.data-dir=target/test-postgres-newsletters-restart",
+                // arguments, not default properties: those lose against the test configuration's database folder
+                .run("--server.port=0", "--beatbook.demo.enabled=false",
+                        "--beatbook.embedded-postgres.data-dir=target/test-postgres-newsletters-restart",
                         // slow enough to stop it half way: 60 messages at 20 per second take 3 seconds
-                        "beatbook.newsletters.delivery.rate-per-second=20")
-                .run();
+                        "--beatbook.newsletters.delivery.rate-per-second=20");
     }
 
     @Test

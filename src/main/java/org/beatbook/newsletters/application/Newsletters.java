@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,8 +26,8 @@ import org.beatbook.newsletters.domain.Progress;
 import org.beatbook.newsletters.domain.Translation;
 import org.beatbook.newsletters.persistence.NewsletterStore;
 import org.beatbook.newsletters.persistence.OutboxStore;
-import org.beatbook.platform.web.SupportedLanguages;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,20 +43,21 @@ public class Newsletters {
     private final ObjectProvider<SubscriberDirectory> directory;
     private final EditionRenderer renderer;
     private final Deliveries deliveries;
-    private final SupportedLanguages languages;
+    private final List<String> languages;
     private final NewsletterProperties properties;
     private final Clock clock;
 
     Newsletters(NewsletterStore store, OutboxStore outbox, UnitCatalogue catalogue,
                 ObjectProvider<SubscriberDirectory> directory, EditionRenderer renderer, Deliveries deliveries,
-                SupportedLanguages languages, NewsletterProperties properties) {
+                @Value("${beatbook.languages:en,es}") List<String> languages, NewsletterProperties properties) {
         this.store = store;
         this.outbox = outbox;
         this.catalogue = catalogue;
         this.directory = directory;
         this.renderer = renderer;
         this.deliveries = deliveries;
-        this.languages = languages;
+        // the site's languages (the same setting the language switch reads), as primary language codes
+        this.languages = languages.stream().map(IssueText::language).filter(l -> !l.isEmpty()).distinct().toList();
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
@@ -219,7 +219,7 @@ public class Newsletters {
     }
 
     public List<String> languages() {
-        return languages.locales().stream().map(Locale::getLanguage).toList();
+        return languages;
     }
 
     private void move(long id, IssueStatus next, Instant publishAt) {
