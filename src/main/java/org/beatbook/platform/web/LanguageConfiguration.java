@@ -1,5 +1,6 @@
 package org.beatbook.platform.web;
 
+import org.beatbook.platform.SupportedLanguages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.beatbook.platform.web;
 
+import org.beatbook.platform.SupportedLanguages;
 import java.util.Locale;
 
 import org.beatbook.platform.LanguageNames;

@@ -1,4 +1,4 @@
-package org.beatbook.platform.web;
+package org.beatbook.platform;
 
 import java.util.List;
 import java.util.Locale;
