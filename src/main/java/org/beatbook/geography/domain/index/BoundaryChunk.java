@@ -69,8 +69,18 @@ final class BoundaryChunk {
 
     /** False when the chunk's envelope shows it is farther than the distance; cheaper than {@link #distance}. */
     boolean mayBeWithin(Coordinate point, double distance) {
-        return point.x >= minX - distance && point.x <= maxX + distance
-                && point.y >= minY - distance && point.y <= maxY + distance;
+        return mayBeWithin(point.x, point.y, distance);
+    }
+
+    boolean mayBeWithin(double x, double y, double distance) {
+        return x >= minX - distance && x <= maxX + distance && y >= minY - distance && y <= maxY + distance;
+    }
+
+    /** Squared distance from a point to the chunk's envelope: a lower bound of the squared {@link #distance}. */
+    double envelopeDistanceSquared(double x, double y) {
+        double dx = Math.max(0, Math.max(minX - x, x - maxX));
+        double dy = Math.max(0, Math.max(minY - y, y - maxY));
+        return dx * dx + dy * dy;
     }
 
     /** Distance from a point to the nearest of this chunk's segments. */
