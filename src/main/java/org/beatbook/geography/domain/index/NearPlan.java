@@ -19,8 +19,8 @@ final class NearPlan {
     private final Placement far;
     /** Other units near the cell, in {@link IndexedUnit#rank} order. */
     private final IndexedUnit[] units;
-    /** Chunks of units[u] at chunks[starts[u]] to chunks[starts[u + 1] - 1]. */
-    private final BoundaryChunk[] chunks;
+    /** The chunks of units[u], packed ({@link BoundaryChunk#packInto}) at chunks[starts[u]] to chunks[starts[u + 1] - 1]. */
+    private final double[] chunks;
     private final int[] starts;
 
     /** @param chunks every chunk of any unit but those in {@code far} that comes within the tolerance of the cell */
@@ -30,15 +30,17 @@ final class NearPlan {
         byUnit.sort(Comparator.comparingInt(chunk -> chunk.unit.rank));
         List<IndexedUnit> units = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
+        List<Double> packed = new ArrayList<>();
         for (int i = 0; i < byUnit.size(); i++) {
             if (i == 0 || byUnit.get(i).unit != byUnit.get(i - 1).unit) {
                 units.add(byUnit.get(i).unit);
-                starts.add(i);
+                starts.add(packed.size());
             }
+            byUnit.get(i).packInto(packed);
         }
-        starts.add(byUnit.size());
+        starts.add(packed.size());
         this.units = units.toArray(IndexedUnit[]::new);
-        this.chunks = byUnit.toArray(BoundaryChunk[]::new);
+        this.chunks = packed.stream().mapToDouble(Double::doubleValue).toArray();
         this.starts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -49,11 +51,14 @@ final class NearPlan {
         int found = 0;
         for (int u = 0; u < units.length; u++) {
             double best = Double.POSITIVE_INFINITY;
-            for (int i = starts[u]; i < starts[u + 1]; i++) {
-                BoundaryChunk chunk = chunks[i];
-                if (chunk.mayBeWithin(x, y, toleranceMeters)) {
-                    best = Math.min(best, chunk.distance(x, y));
+            for (int i = starts[u]; i < starts[u + 1]; ) {
+                int to = i + BoundaryChunk.PACKED_HEADER + (int) chunks[i + 4];
+                // BoundaryChunk.mayBeWithin, then BoundaryChunk.distance, on the packed chunk.
+                if (x >= chunks[i] - toleranceMeters && x <= chunks[i + 1] + toleranceMeters
+                        && y >= chunks[i + 2] - toleranceMeters && y <= chunks[i + 3] + toleranceMeters) {
+                    best = Math.min(best, BoundaryChunk.distance(chunks, i + BoundaryChunk.PACKED_HEADER, to, x, y));
                 }
+                i = to;
             }
             if (best <= toleranceMeters) {
                 if (near == null) {
