@@ -23,9 +23,10 @@ import org.locationtech.jts.geom.GeometryFactory;
  * at every level and touches no other unit. Any point in it is then inside those units and farther than the tolerance
  * from every other unit, which is exactly what the exact path would say.
  *
- * <p>Cells near a boundary instead hold a {@link CellPlan}: per level, the unit already proven to contain the whole
- * cell, or the few units and boundary chunks that touch the buffered cell, so the exact computation there skips the
- * tree searches and tests only those. Cells with neither (outside some level entirely) take the exact path.
+ * <p>Cells near a boundary first get a {@link CellPlan}: per level, the unit already proven to contain the whole
+ * cell, or the few units and boundary chunks that touch the buffered cell. {@link CellRefiner} then splits them into
+ * sub-cells (shared answers, {@link NearPlan}s, or the plan where a boundary crosses) and gives cells outside every
+ * unit an {@link OutsidePlan}.
  */
 final class LookupGrid {
 

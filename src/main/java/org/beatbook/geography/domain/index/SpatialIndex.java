@@ -24,8 +24,9 @@ import org.locationtech.jts.geom.Polygonal;
  *
  * <p>{@link #locateExact} answers from STRtrees per level (unit envelopes for indexed point-in-polygon tests,
  * boundary chunks for distances), in metres in a local projection around the service area. {@link #locate} first
- * consults a precomputed grid: cells where the answer is the same everywhere hold that shared answer, cells near a
- * boundary hold the few candidates to test, and the rest take the exact path. Both always give the same answer.
+ * consults a precomputed grid: cells and sub-cells where the answer is the same everywhere hold that shared answer,
+ * those near a boundary hold the few units and boundary pieces to test, those outside every unit the few boundary
+ * pieces that can be nearest. Both always give the same answer.
  */
 public final class SpatialIndex {
 
