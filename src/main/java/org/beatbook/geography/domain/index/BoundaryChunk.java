@@ -69,18 +69,54 @@ final class BoundaryChunk {
 
     /** False when the chunk's envelope shows it is farther than the distance; cheaper than {@link #distance}. */
     boolean mayBeWithin(Coordinate point, double distance) {
-        return point.x >= minX - distance && point.x <= maxX + distance
-                && point.y >= minY - distance && point.y <= maxY + distance;
+        return mayBeWithin(point.x, point.y, distance);
+    }
+
+    boolean mayBeWithin(double x, double y, double distance) {
+        return x >= minX - distance && x <= maxX + distance && y >= minY - distance && y <= maxY + distance;
+    }
+
+    /** Squared distance from a point to the chunk's envelope: a lower bound of the squared {@link #distance}. */
+    double envelopeDistanceSquared(double x, double y) {
+        double dx = Math.max(0, Math.max(minX - x, x - maxX));
+        double dy = Math.max(0, Math.max(minY - y, y - maxY));
+        return dx * dx + dy * dy;
     }
 
     /** Distance from a point to the nearest of this chunk's segments. */
     double distance(double x, double y) {
+        return distance(xy, 0, xy.length, x, y);
+    }
+
+    /**
+     * {@link #distance} of a chunk packed with {@link #packInto} at data[from] to data[to - 1]: the same arithmetic,
+     * so the same result to the last bit.
+     */
+    static double distance(double[] data, int from, int to, double x, double y) {
         double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i + 3 < xy.length; i += 2) {
-            best = Math.min(best, squaredSegmentDistance(x, y, xy[i], xy[i + 1], xy[i + 2], xy[i + 3]));
+        for (int i = from; i + 3 < to; i += 2) {
+            best = Math.min(best, squaredSegmentDistance(x, y, data[i], data[i + 1], data[i + 2], data[i + 3]));
         }
         return Math.sqrt(best);
     }
+
+    /**
+     * Appends minX, maxX, minY, maxY, the number of coordinates, then the coordinates, so a lookup reads a cell's
+     * chunks from one array instead of following a reference per chunk.
+     */
+    void packInto(List<Double> data) {
+        data.add(minX);
+        data.add(maxX);
+        data.add(minY);
+        data.add(maxY);
+        data.add((double) xy.length);
+        for (double value : xy) {
+            data.add(value);
+        }
+    }
+
+    /** Words {@link #packInto} adds before the coordinates. */
+    static final int PACKED_HEADER = 5;
 
     private static double squaredSegmentDistance(double px, double py, double ax, double ay, double bx, double by) {
         double dx = bx - ax;

@@ -20,16 +20,19 @@ final class IndexedUnit {
 
     final UnitRef ref;
     final int depth;
-    /** Position among the units of its level. */
+    /** Position among the units of its level, in {@link #BY_CODE} order. */
     final int position;
+    /** Position among all units of all levels, top level first, then {@link #BY_CODE}: the order of ties. */
+    final int rank;
     final Geometry shape;
     final PreparedGeometry prepared;
     private final IndexedPointInAreaLocator locator;
 
-    IndexedUnit(UnitRef ref, int depth, int position, Geometry projectedShape) {
+    IndexedUnit(UnitRef ref, int depth, int position, int rank, Geometry projectedShape) {
         this.ref = ref;
         this.depth = depth;
         this.position = position;
+        this.rank = rank;
         this.shape = projectedShape;
         this.prepared = PreparedGeometryFactory.prepare(projectedShape);
         this.locator = new IndexedPointInAreaLocator(projectedShape);

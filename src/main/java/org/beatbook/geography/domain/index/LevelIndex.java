@@ -26,6 +26,9 @@ final class LevelIndex {
                     ? distance(chunk, (Coordinate) b.getItem())
                     : distance((BoundaryChunk) b.getItem(), (Coordinate) a.getItem());
 
+    /** Covers floating-point rounding when searching again around the nearest distance found. */
+    private static final double TIE_MARGIN = 1e-6;
+
     final List<IndexedUnit> units;
     private final STRtree shapes = new STRtree();
     private final STRtree boundaries = new STRtree();
@@ -116,13 +119,41 @@ final class LevelIndex {
                 List.copyOf(chunks));
     }
 
-    /** The unit whose boundary is nearest to a point outside every unit, or null when the level is empty. */
+    /**
+     * The unit whose boundary is nearest to a point outside every unit, or null when the level is empty. Units at
+     * exactly the same distance (a vertex two units share) go by {@link #closer}, so the answer never depends on the
+     * tree's search order.
+     */
     Nearest nearest(Coordinate point) {
         if (units.isEmpty()) {
             return null;
         }
-        BoundaryChunk chunk = (BoundaryChunk) boundaries.nearestNeighbour(new Envelope(point), point, CHUNK_DISTANCE);
-        return new Nearest(chunk.unit, distance(chunk, point));
+        BoundaryChunk some = (BoundaryChunk) boundaries.nearestNeighbour(new Envelope(point), point, CHUNK_DISTANCE);
+        Envelope search = new Envelope(point);
+        search.expandBy(distance(some, point) + TIE_MARGIN);
+        BoundaryChunk best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (Object item : boundaries.query(search)) {
+            BoundaryChunk chunk = (BoundaryChunk) item;
+            double distance = distance(chunk, point);
+            if (best == null || closer(distance, chunk.unit, bestDistance, best.unit)) {
+                best = chunk;
+                bestDistance = distance;
+            }
+        }
+        return new Nearest(best.unit, bestDistance);
+    }
+
+    /** Nearer, or as near and first by {@link IndexedUnit#rank}: the one rule for the nearest unit outside. */
+    static boolean closer(double distance, IndexedUnit unit, double bestDistance, IndexedUnit bestUnit) {
+        return distance < bestDistance || distance == bestDistance && unit.rank < bestUnit.rank;
+    }
+
+    /** The boundary chunks whose envelopes intersect the given one. */
+    List<BoundaryChunk> chunks(Envelope envelope) {
+        List<BoundaryChunk> chunks = new ArrayList<>();
+        boundaries.query(envelope, item -> chunks.add((BoundaryChunk) item));
+        return chunks;
     }
 
     /**

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 import org.beatbook.geography.Placement;
@@ -21,13 +23,14 @@ import org.locationtech.jts.geom.GeometryFactory;
  * at every level and touches no other unit. Any point in it is then inside those units and farther than the tolerance
  * from every other unit, which is exactly what the exact path would say.
  *
- * <p>Cells near a boundary instead hold a {@link CellPlan}: per level, the unit already proven to contain the whole
- * cell, or the few units and boundary chunks that touch the buffered cell, so the exact computation there skips the
- * tree searches and tests only those. Cells with neither (outside some level entirely) take the exact path.
+ * <p>Cells near a boundary first get a {@link CellPlan}: per level, the unit already proven to contain the whole
+ * cell, or the few units and boundary chunks that touch the buffered cell. {@link CellRefiner} then splits them into
+ * sub-cells (shared answers, {@link NearPlan}s, or the plan where a boundary crosses) and gives cells outside every
+ * unit an {@link OutsidePlan}.
  */
 final class LookupGrid {
 
-    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Placement[0], new CellPlan[0]);
+    static final LookupGrid EMPTY = new LookupGrid(0, 0, 0, 0, 0, 0, 0, new Object[0]);
 
     /** 2^19 cells: about 60 m cells over Chicago, and 2 MB of references. */
     private static final int TARGET_CELLS = 1 << 19;
@@ -35,7 +38,7 @@ final class LookupGrid {
     /** Cells per side of the blocks the build starts from and hands to parallel workers. */
     private static final int BLOCK_CELLS = 64;
     /** Widens each buffered cell a little so floating-point rounding of a point's cell can never matter. */
-    private static final double SLACK_METERS = 0.01;
+    static final double SLACK_METERS = 0.01;
 
     private final int columns;
     private final int rows;
@@ -44,13 +47,11 @@ final class LookupGrid {
     private final double minLatitude;
     private final double columnsPerDegree;
     private final double rowsPerDegree;
-    private final Placement[] answers;
-    private final CellPlan[] plans;
-    private final int answeredCells;
-    private final int plannedCells;
+    /** Per cell: a shared {@link Placement}, a {@link SubGrid}, an {@link OutsidePlan}, a {@link CellPlan} or null. */
+    private final Object[] cells;
 
     private LookupGrid(int columns, int rows, double cellSizeMeters, double minLongitude, double minLatitude,
-                       double columnsPerDegree, double rowsPerDegree, Placement[] answers, CellPlan[] plans) {
+                       double columnsPerDegree, double rowsPerDegree, Object[] cells) {
         this.columns = columns;
         this.rows = rows;
         this.cellSizeMeters = cellSizeMeters;
@@ -58,10 +59,7 @@ final class LookupGrid {
         this.minLatitude = minLatitude;
         this.columnsPerDegree = columnsPerDegree;
         this.rowsPerDegree = rowsPerDegree;
-        this.answers = answers;
-        this.plans = plans;
-        this.answeredCells = (int) Arrays.stream(answers).filter(a -> a != null).count();
-        this.plannedCells = (int) Arrays.stream(plans).filter(p -> p != null).count();
+        this.cells = cells;
     }
 
     /** The point's cell, or -1 off the grid (including NaN coordinates). */
@@ -74,18 +72,28 @@ final class LookupGrid {
         return -1;
     }
 
-    /** The precomputed answer for every point of the cell, or null. */
-    Placement answer(int cell) {
-        return answers[cell];
-    }
-
-    /** What to test for a point of the cell when it has no precomputed answer, or null for the exact path. */
-    CellPlan plan(int cell) {
-        return plans[cell];
+    /**
+     * What the cell holds: a {@link Placement} for every point of it, a {@link SubGrid} to look into with the
+     * projected point, an {@link OutsidePlan}, a {@link CellPlan}, or null for the exact path.
+     */
+    Object entry(int cell) {
+        return cells[cell];
     }
 
     GridCoverage coverage() {
-        return new GridCoverage(columns, rows, cellSizeMeters, answeredCells, plannedCells);
+        int answered = 0;
+        int refined = 0;
+        int outside = 0;
+        for (Object entry : cells) {
+            if (entry instanceof Placement) {
+                answered++;
+            } else if (entry instanceof SubGrid || entry instanceof CellPlan || entry instanceof NearPlan) {
+                refined++;
+            } else if (entry instanceof OutsidePlan) {
+                outside++;
+            }
+        }
+        return new GridCoverage(columns, rows, cellSizeMeters, answered, refined, outside, CellRefiner.SUBDIVISIONS);
     }
 
     /** @param extent the projected envelope of all units */
@@ -93,22 +101,37 @@ final class LookupGrid {
         if (levels.isEmpty() || extent.isNull() || extent.getArea() <= 0) {
             return EMPTY;
         }
-        // Cells much smaller than the tolerance gain little (points that near a boundary need the exact path anyway).
+        // Cells much smaller than the tolerance gain little: the refinement below splits those near boundaries.
         double cell = Math.max(Math.sqrt(extent.getArea() / TARGET_CELLS), Math.max(toleranceMeters, MIN_CELL_METERS));
         int columns = (int) Math.ceil(extent.getWidth() / cell);
         int rows = (int) Math.ceil(extent.getHeight() / cell);
-        Placement[] answers = new Placement[columns * rows];
-        CellPlan[] plans = new CellPlan[columns * rows];
+        Object[] cells = new Object[columns * rows];
         RowBands[][] bands = levels.stream().map(level -> level.units.parallelStream()
                         .map(unit -> RowBands.of(unit, extent.getMinY(), cell, rows, SLACK_METERS))
                         .toArray(RowBands[]::new))
                 .toArray(RowBands[][]::new);
+        Map<List<IndexedUnit>, Placement> placements = new ConcurrentHashMap<>();
+        Queue<int[]> outsideBlocks = new ConcurrentLinkedQueue<>();
         new Filler(levels, bands, extent.getMinX(), extent.getMinY(), cell, columns, toleranceMeters + SLACK_METERS,
-                answers, plans).fillAll(rows);
+                cells, placements, outsideBlocks).fillAll(rows);
+        CellRefiner refiner = new CellRefiner(levels, placements, extent.getMinX(), extent.getMinY(), cell, columns,
+                toleranceMeters, cells);
+        outsideBlocks.parallelStream().forEach(refiner::outside);
+        // Each task writes only its own cell.
+        IntStream.range(0, cells.length).parallel()
+                .filter(i -> !(cells[i] instanceof Placement) && !(cells[i] instanceof OutsidePlan))
+                .forEach(i -> cells[i] = refiner.refine(i));
         return new LookupGrid(columns, rows, cell,
                 projection.longitude(extent.getMinX()), projection.latitude(extent.getMinY()),
-                projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, answers,
-                plans);
+                projection.metersPerDegreeLongitude() / cell, projection.metersPerDegreeLatitude() / cell, cells);
+    }
+
+    /** One shared Placement per combination of units, so a grid answer allocates nothing. */
+    static Placement placementFor(Map<List<IndexedUnit>, Placement> placements, List<IndexedUnit> units) {
+        return placements.computeIfAbsent(units, key -> {
+            List<UnitRef> refs = key.stream().map(unit -> unit.ref).toList();
+            return new Placement(refs, false, List.of(), Optional.empty());
+        });
     }
 
     /** Classifies blocks of cells, splitting only blocks that straddle a boundary, so work follows boundary length. */
@@ -125,13 +148,13 @@ final class LookupGrid {
         private final double cell;
         private final int columns;
         private final double margin;
-        private final Placement[] answers;
-        private final CellPlan[] plans;
-        /** One shared Placement per combination of units, so a grid answer allocates nothing. */
-        private final Map<List<IndexedUnit>, Placement> placements = new ConcurrentHashMap<>();
+        private final Object[] cells;
+        private final Map<List<IndexedUnit>, Placement> placements;
+        /** Blocks of cells that no unit of any level comes within the tolerance of: x0, y0, x1, y1. */
+        private final Queue<int[]> outsideBlocks;
 
         Filler(List<LevelIndex> levels, RowBands[][] bands, double minX, double minY, double cell, int columns, double margin,
-               Placement[] answers, CellPlan[] plans) {
+               Object[] cells, Map<List<IndexedUnit>, Placement> placements, Queue<int[]> outsideBlocks) {
             this.levels = levels;
             this.bands = bands;
             this.minX = minX;
@@ -139,8 +162,9 @@ final class LookupGrid {
             this.cell = cell;
             this.columns = columns;
             this.margin = margin;
-            this.answers = answers;
-            this.plans = plans;
+            this.cells = cells;
+            this.placements = placements;
+            this.outsideBlocks = outsideBlocks;
         }
 
         void fillAll(int rows) {
@@ -163,11 +187,14 @@ final class LookupGrid {
             Geometry rectangle = FACTORY.toGeometry(buffered);
             int[] found = known.clone();
             boolean mixed = false;
+            boolean none = false;
+            boolean allNone = true;
             for (int level = 0; level < found.length; level++) {
                 if (found[level] == UNKNOWN) {
                     int result = levels.get(level).classify(buffered, rectangle);
                     if (result == LevelIndex.NONE) {
-                        return; // some level has no unit here: these cells are outside it, no shared answer
+                        none = true;
+                        continue;
                     }
                     if (result == LevelIndex.MIXED) {
                         mixed = true;
@@ -175,14 +202,20 @@ final class LookupGrid {
                         found[level] = result;
                     }
                 }
+                allNone = false;
             }
-            if (!mixed) {
+            boolean single = x1 - x0 == 1 && y1 - y0 == 1;
+            if (allNone) {
+                outsideBlocks.add(new int[] {x0, y0, x1, y1});
+            } else if (none && single) {
+                return; // some level has no unit here: no shared answer and no plan; the refinement takes it
+            } else if (!mixed && !none) {
                 Placement answer = placementFor(found);
                 for (int y = y0; y < y1; y++) {
-                    Arrays.fill(answers, y * columns + x0, y * columns + x1, answer);
+                    Arrays.fill(cells, y * columns + x0, y * columns + x1, answer);
                 }
-            } else if (x1 - x0 == 1 && y1 - y0 == 1) {
-                plans[y0 * columns + x0] = planFor(found, buffered, rectangle, y0);
+            } else if (single) {
+                cells[y0 * columns + x0] = planFor(found, buffered, rectangle, y0);
             } else {
                 if (x1 - x0 >= y1 - y0) {
                     int middle = (x0 + x1) >>> 1;
@@ -214,10 +247,7 @@ final class LookupGrid {
             for (int level = 0; level < positions.length; level++) {
                 units.add(levels.get(level).units.get(positions[level]));
             }
-            return placements.computeIfAbsent(units, key -> {
-                List<UnitRef> refs = key.stream().map(unit -> unit.ref).toList();
-                return new Placement(refs, false, List.of(), Optional.empty());
-            });
+            return LookupGrid.placementFor(placements, units);
         }
     }
 

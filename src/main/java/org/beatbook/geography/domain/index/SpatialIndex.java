@@ -24,8 +24,9 @@ import org.locationtech.jts.geom.Polygonal;
  *
  * <p>{@link #locateExact} answers from STRtrees per level (unit envelopes for indexed point-in-polygon tests,
  * boundary chunks for distances), in metres in a local projection around the service area. {@link #locate} first
- * consults a precomputed grid: cells where the answer is the same everywhere hold that shared answer, cells near a
- * boundary hold the few candidates to test, and the rest take the exact path. Both always give the same answer.
+ * consults a precomputed grid: cells and sub-cells where the answer is the same everywhere hold that shared answer,
+ * those near a boundary hold the few units and boundary pieces to test, those outside every unit the few boundary
+ * pieces that can be nearest. Both always give the same answer.
  */
 public final class SpatialIndex {
 
@@ -75,13 +76,15 @@ public final class SpatialIndex {
         LocalProjection projection = LocalProjection.around(lonLatExtent);
         List<LevelIndex> levels = new ArrayList<>();
         Envelope extent = new Envelope();
+        int[] rank = {0};
         byDepth.forEach((depth, units) -> {
             List<Map.Entry<UnitRef, List<Geometry>>> entries = new ArrayList<>(units.entrySet());
-            entries.sort(Map.Entry.comparingByKey(Comparator.comparing(UnitRef::code)));
+            entries.sort(Map.Entry.comparingByKey(Comparator.comparing(UnitRef::code)
+                    .thenComparing(UnitRef::name, Comparator.nullsFirst(Comparator.naturalOrder()))));
             List<IndexedUnit> indexed = new ArrayList<>();
             for (Map.Entry<UnitRef, List<Geometry>> unit : entries) {
                 Geometry projected = projection.project(merge(unit.getValue()));
-                indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), projected));
+                indexed.add(new IndexedUnit(unit.getKey(), depth, indexed.size(), rank[0]++, projected));
                 extent.expandToInclude(projected.getEnvelopeInternal());
             }
             levels.add(new LevelIndex(indexed));
@@ -101,12 +104,28 @@ public final class SpatialIndex {
         if (cell < 0) {
             return locateExact(latitude, longitude);
         }
-        Placement precomputed = grid.answer(cell);
-        if (precomputed != null) {
+        Object entry = grid.entry(cell);
+        if (entry instanceof Placement precomputed) {
             return precomputed;
         }
-        LookupGrid.CellPlan plan = grid.plan(cell);
-        return plan != null ? place(latitude, longitude, plan) : locateExact(latitude, longitude);
+        double x = projection.x(longitude);
+        double y = projection.y(latitude);
+        if (entry instanceof SubGrid subGrid) {
+            entry = subGrid.entry(x, y);
+            if (entry instanceof Placement precomputed) {
+                return precomputed;
+            }
+        }
+        if (entry instanceof NearPlan near) {
+            return near.place(x, y, toleranceMeters);
+        }
+        if (entry instanceof OutsidePlan outside) {
+            return outside.place(x, y);
+        }
+        if (entry instanceof LookupGrid.CellPlan plan) {
+            return place(latitude, longitude, plan);
+        }
+        return locateExact(latitude, longitude);
     }
 
     /**
@@ -173,7 +192,7 @@ public final class SpatialIndex {
                 .map(nearest -> new NearbyUnit(nearest.unit().ref, roundToDecimetre(nearest.distanceMeters())));
     }
 
-    private static double roundToDecimetre(double meters) {
+    static double roundToDecimetre(double meters) {
         return Math.round(meters * 10) / 10.0;
     }
 
@@ -189,7 +208,14 @@ public final class SpatialIndex {
     /** Whether {@link #locate} answers this point with a precomputed answer; for benchmarks and tests. */
     public boolean answeredByGrid(double latitude, double longitude) {
         int cell = grid.cell(latitude, longitude);
-        return cell >= 0 && grid.answer(cell) != null;
+        if (cell < 0) {
+            return false;
+        }
+        Object entry = grid.entry(cell);
+        if (entry instanceof SubGrid subGrid) {
+            entry = subGrid.entry(projection.x(longitude), projection.y(latitude));
+        }
+        return entry instanceof Placement;
     }
 
     private record Nearby(IndexedUnit unit, double distanceMeters) {

@@ -158,6 +158,17 @@ class SpatialIndexTest {
     }
 
     @Test
+    void outsideAsNearToTwoUnitsTheLowestCodeIsNearest() {
+        // Straight south of the corner B11 and B12 share: both are exactly 200 m away.
+        double latitude = 41.79 - 200 / M_PER_DEG_LAT;
+
+        Placement placement = INDEX.locate(latitude, -87.61);
+
+        assertThat(placement.nearestOutside()).contains(new NearbyUnit(B11, 200.0));
+        assertThat(placement).isEqualTo(INDEX.locateExact(latitude, -87.61));
+    }
+
+    @Test
     void multiPolygonUnitsAndUnitsGivenInSeveralShapes() {
         UnitRef islands = ref("beat", "Beat", "7");
         SpatialIndex multi = SpatialIndex.build(List.of(
