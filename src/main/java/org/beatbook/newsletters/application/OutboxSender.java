@@ -3,6 +3,7 @@ package org.beatbook.newsletters.application;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -106,28 +107,36 @@ class OutboxSender {
         return outbox.nextAttempt(issueId);
     }
 
-    /** Claims up to claim-batch rows (1 by default) and sends them in this one transaction. */
+    /**
+     * Claims up to claim-batch rows (1 by default), sends them and marks the accepted ones sent in one statement,
+     * all in this one transaction.
+     */
     private boolean sendNext(Issue issue, Map<String, Edition> editions, SubscriberDirectory subscribers,
                              SmtpConnection smtp) {
         List<OutboxStore.Claimed> rows = outbox.claimNext(issue.id(), claimBatch);
+        List<Long> sent = new ArrayList<>(rows.size());
         try {
             for (OutboxStore.Claimed row : rows) {
                 limiter.acquire();
-                send(issue, row, editions, subscribers, smtp);
+                if (send(issue, row, editions, subscribers, smtp)) {
+                    sent.add(row.id());
+                }
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // rows not yet sent stay pending: committing leaves them untouched
         }
+        outbox.markSent(sent);
         return !rows.isEmpty() && !Thread.currentThread().isInterrupted();
     }
 
-    private void send(Issue issue, OutboxStore.Claimed row, Map<String, Edition> editions,
-                      SubscriberDirectory subscribers, SmtpConnection smtp) {
+    /** @return whether SMTP accepted the message; a refusal is recorded on the row (retry, failure or bounce) */
+    private boolean send(Issue issue, OutboxStore.Claimed row, Map<String, Edition> editions,
+                         SubscriberDirectory subscribers, SmtpConnection smtp) {
         Edition edition = editions.getOrDefault(row.language(), editions.get(issue.defaultLanguage()));
         try {
             smtp.send(message(issue, row, edition, subscribers.linksFor(row.subscriberId())));
-            outbox.markSent(row.id());
+            return true;
         }
         catch (MessagingException | UnsupportedEncodingException e) {
             int code = SmtpReplies.code(e);
@@ -141,6 +150,7 @@ class OutboxSender {
                 }
             }
             log.warn("Newsletter {} to outbox row {}: {}", issue.id(), row.id(), error);
+            return false;
         }
     }
 
@@ -162,8 +172,11 @@ class OutboxSender {
         message.setHeader("Auto-Submitted", "auto-generated");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(parts.text(), "UTF-8", "plain");
+        // named, so Jakarta Mail does not scan every message's text to choose an encoding
+        text.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(parts.html(), "UTF-8", "html");
+        html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
         message.setContent(alternative);
         message.saveChanges();

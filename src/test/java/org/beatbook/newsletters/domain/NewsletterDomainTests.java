@@ -87,6 +87,15 @@ class NewsletterDomainTests {
     }
 
     @Test
+    void everyPlaceholderIsFilledAndOtherTextIsKept() {
+        String text = MailTemplate.PREFERENCES + " %%BEATBOOK-OTHER%% " + MailTemplate.UNSUBSCRIBE + " — "
+                + MailTemplate.UNSUBSCRIBE + " %%";
+        MailTemplate mine = new MailTemplate(text, text).personalise("U", "P", url -> "[" + url + "]");
+        assertThat(mine.text()).isEqualTo("P %%BEATBOOK-OTHER%% U — U %%");
+        assertThat(mine.html()).isEqualTo("[P] %%BEATBOOK-OTHER%% [U] — [U] %%");
+    }
+
+    @Test
     void progressCountsWhatIsDealtWith() {
         assertThat(new Progress(3, 1, 0).percent()).isEqualTo(75);
         assertThat(new Progress(0, 0, 0).percent()).isEqualTo(100);
