@@ -41,11 +41,11 @@ class JdbcSubscriberDirectory implements SubscriberDirectory {
 
     @Override
     public ListLinks linksFor(long subscriberId) {
-        String query = "?s=" + subscriberId + "&sig=" + signer.sign(subscriberId);
+        String signature = signer.sign(subscriberId); // once: called for every message of a newsletter
+        String query = "?s=" + subscriberId + "&sig=" + signature;
         return new ListLinks(department.link("/subscriptions/unsubscribe" + query),
                 department.link("/subscriptions/one-click" + query),
-                "mailto:" + properties.unsubscribeAddress() + "?subject=unsubscribe%20" + subscriberId + "%20"
-                        + signer.sign(subscriberId),
+                "mailto:" + properties.unsubscribeAddress() + "?subject=unsubscribe%20" + subscriberId + "%20" + signature,
                 department.link("/subscriptions/preferences" + query));
     }
 
