@@ -47,18 +47,21 @@ class SecurityConfiguration {
             + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Read-only API for everyone: lookup, the map's units, and (incidents) the public crime map and dashboard. */
+    private static final String[] PUBLIC_API = {"/api/v1/lookup", "/api/v1/lookup/**", "/api/v1/units.geojson",
+            "/api/v1/levels", "/api/v1/geocode/**", "/api/v1/public/**"};
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/lookup", "/api/v1/lookup/**", "/api/v1/units.geojson",
-                                "/api/v1/levels", "/api/v1/geocode/**").permitAll()
+                        // HEAD too: Spring MVC answers it with the GET handler, and link checkers and caches send it
+                        .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_API).permitAll()
                         // engagement: the public sign-up for the city's website and apps
                         .requestMatchers(HttpMethod.POST, "/api/v1/subscriptions").permitAll()
-                        // incidents: the public crime map and dashboard
-                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
