@@ -9,6 +9,7 @@ import org.beatbook.BeatbookApplication;
 import org.beatbook.geography.UnitKey;
 import org.beatbook.newsletters.application.NewIssue;
 import org.beatbook.newsletters.application.Newsletters;
+import org.beatbook.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +28,7 @@ class NewsletterDeliveryBenchmark {
         int recipients = Integer.getInteger("beatbook.bench.recipients", 100_000);
         int workers = Integer.getInteger("beatbook.bench.workers", 4);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (SmtpSink sink = new SmtpSink()) {
+        try (ScriptedSmtpServer sink = ScriptedSmtpServer.counting().start()) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(BeatbookApplication.class, TestSubscribers.class)
                     // arguments, not default properties: those lose against the test configuration's mail port
                     .run("--server.port=0", "--beatbook.demo.enabled=false",
@@ -67,7 +68,7 @@ class NewsletterDeliveryBenchmark {
                 newsletters.publish(id);
                 long published = System.nanoTime();
                 long deadline = start + Duration.ofMinutes(5).toNanos();
-                while (sink.accepted.get() < recipients && System.nanoTime() < deadline) {
+                while (sink.accepted() < recipients && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 // done when the outbox says so too: the last claimed batch is marked sent when its transaction ends
@@ -82,8 +83,8 @@ class NewsletterDeliveryBenchmark {
                 long heapAfter = memory.getHeapMemoryUsage().getUsed();
                 System.out.printf("BENCH recipients=%d workers=%d claim-batch=" + Integer.getInteger("beatbook.bench.claim-batch", 1) + " publish(outbox written)=%.2fs delivered=%d in %.2fs "
                                 + "(%.0f msg/s) not-sent=%d heap: before=%dMB peak=%dMB after-gc=%dMB max=%dMB%n",
-                        recipients, workers, (published - start) / 1e9, sink.accepted.get(), (delivered - start) / 1e9,
-                        sink.accepted.get() / ((delivered - start) / 1e9), pending, heapBefore >> 20, peak.get() >> 20,
+                        recipients, workers, (published - start) / 1e9, sink.accepted(), (delivered - start) / 1e9,
+                        sink.accepted() / ((delivered - start) / 1e9), pending, heapBefore >> 20, peak.get() >> 20,
                         heapAfter >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
             }
             finally {

@@ -152,9 +152,24 @@ public class Engagement {
         return signer.sign(subscriberId);
     }
 
-    /** Idempotent: a second click, or a click after deletion, changes nothing. */
-    public void unsubscribe(long subscriberId) {
-        store.unsubscribe(subscriberId);
+    /** How a resident left the list, for the audit trail. */
+    public enum Channel {
+        PAGE("unsubscribe page"), ONE_CLICK("one-click link"), MAILTO("mailto: request");
+
+        private final String description;
+
+        Channel(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * Idempotent: a second click, or a click after deletion, changes nothing. The first is recorded in the audit
+     * trail with the channel.
+     */
+    public void unsubscribe(long subscriberId, Channel channel) {
+        transaction.executeWithoutResult(status -> store.unsubscribe(subscriberId).ifPresent(unit ->
+                store.audit("resident", "unsubscribe", unit, "subscriber " + subscriberId + " by " + channel.description)));
     }
 
     /** Saves language and priorities (and keeps them on the list); problems name the bad field. */

@@ -15,6 +15,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.beatbook.engagement.domain.LinkSigner;
 import org.beatbook.engagement.domain.SignUpRules;
 import org.beatbook.engagement.persistence.EngagementStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,16 @@ class EngagementConfiguration {
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(1), 2)))
                 .execute((instance, context) -> mailer.send(instance.getData()));
+    }
+
+    /**
+     * Does nothing while {@code beatbook.engagement.inbound.host} is unset (no mailbox to read). Looked up lazily:
+     * unsubscribing goes through {@link Engagement}, which needs the scheduler, which needs this task.
+     */
+    @Bean
+    RecurringTask<Void> mailtoUnsubscribeTask(ObjectProvider<MailtoUnsubscribes> mailbox, EngagementProperties properties) {
+        return Tasks.recurring("engagement-mailto-unsubscribe", FixedDelay.of(properties.inbound().pollInterval()))
+                .execute((instance, context) -> mailbox.getObject().poll(properties.inbound()));
     }
 
     @Bean

@@ -149,9 +149,16 @@ public class EngagementStore {
                 .optional();
     }
 
-    public boolean unsubscribe(long id) {
-        return jdbc.sql("update engagement_subscriber set unsubscribed_at = coalesce(unsubscribed_at, now()) where id = ?")
-                .param(id).update() == 1;
+    /** The subscriber's list when this took them off it; empty when they had left already or are gone. */
+    public Optional<UnitKey> unsubscribe(long id) {
+        return jdbc.sql("""
+                update engagement_subscriber set unsubscribed_at = now() where id = ? and unsubscribed_at is null
+                returning unit_level, unit_code""").param(id)
+                .query((rs, n) -> new UnitKey(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    public Optional<String> email(long id) {
+        return jdbc.sql("select email from engagement_subscriber where id = ?").param(id).query(String.class).optional();
     }
 
     public void updatePreferences(long id, String language, List<String> priorities) {

@@ -43,7 +43,7 @@ class SubscriptionPages {
         if (id.isEmpty()) {
             return problem("tampered", HttpStatus.BAD_REQUEST);
         }
-        engagement.unsubscribe(id.get());
+        engagement.unsubscribe(id.get(), Engagement.Channel.PAGE);
         return new ModelAndView("engagement/unsubscribed", Map.of("s", id.get(), "sig", sig));
     }
 
@@ -56,7 +56,7 @@ class SubscriptionPages {
         if (id.isEmpty() || !"One-Click".equals(body)) {
             return ResponseEntity.badRequest().build();
         }
-        engagement.unsubscribe(id.get());
+        engagement.unsubscribe(id.get(), Engagement.Channel.ONE_CLICK);
         return ResponseEntity.ok().build();
     }
 

@@ -140,7 +140,7 @@ class OutboxSender {
         }
         catch (MessagingException | UnsupportedEncodingException e) {
             int code = SmtpReplies.code(e);
-            String error = (code == 0 ? "" : code + " ") + e.getMessage();
+            String error = SmtpReplies.describe(e);
             switch (policy.afterFailure(code, row.attempts() + 1)) {
                 case RETRY -> outbox.markRetry(row.id(), Instant.now().plus(policy.backoff(row.attempts() + 1)), error);
                 case FAIL -> outbox.markFailed(row.id(), error);
