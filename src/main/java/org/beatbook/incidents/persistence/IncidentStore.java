@@ -114,8 +114,13 @@ public class IncidentStore {
 
     // --- profiles
 
-    public List<String> profileYamls() {
-        return jdbc.sql("SELECT yaml FROM incident_profiles ORDER BY name").query(String.class).list();
+    /** Name -> YAML of the department's profiles, as saved. */
+    public java.util.Map<String, String> profileYamls() {
+        java.util.Map<String, String> yamls = new java.util.TreeMap<>();
+        jdbc.sql("SELECT name, yaml FROM incident_profiles").query(r -> {
+            yamls.put(r.getString(1), r.getString(2));
+        });
+        return yamls;
     }
 
     public void saveProfile(String name, String yaml) {
