@@ -28,10 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentStore {
 
     /** A journal entry. */
+    /** A journal entry; {@code bytesTotal} is null for imports that ran within their request (API, console). */
     public record ImportEntry(long id, String profile, String fileName, String status, java.time.OffsetDateTime startedAt,
                               long rowsRead, long inserted, long updated, long unchanged, long rejected, long warnings,
-                              String message) {
+                              String message, Long bytesTotal, long bytesRead, boolean feedGazetteer) {
     }
+
+    private static final String ENTRY = "SELECT id, profile, file_name, status, started_at, rows_read, inserted, "
+            + "updated, unchanged, rejected, warnings, message, bytes_total, bytes_read, feed_gazetteer "
+            + "FROM incident_imports ";
+    /** Parts of a stored upload: large enough for few rows, small enough to hold one in memory. */
+    private static final int CHUNK = 1 << 20;
 
     /** A reject report line. */
     public record Reject(long line, String reason) {
@@ -60,27 +67,94 @@ public class IncidentStore {
     }
 
     public void finishRejected(long id, String message, long rowsRead) {
-        jdbc.sql("UPDATE incident_imports SET status = 'REJECTED', finished_at = now(), message = ?, rows_read = ? "
-                + "WHERE id = ?").params(message, rowsRead, id).update();
+        finish(id, "REJECTED", message, rowsRead);
     }
 
-    /** Imports that were RUNNING when the application stopped: their staging died with the connection. */
+    /** The run threw: its transaction was rolled back, nothing of it was applied. */
+    public void finishFailed(long id, String message, long rowsRead) {
+        finish(id, "FAILED", message, rowsRead);
+    }
+
+    private void finish(long id, String status, String message, long rowsRead) {
+        jdbc.sql("UPDATE incident_imports SET status = ?, finished_at = now(), message = ?, rows_read = ? "
+                + "WHERE id = ?").params(status, message, rowsRead, id).update();
+    }
+
+    /**
+     * Imports that were RUNNING within a request when the application stopped: their staging died with the
+     * connection. Background imports (with a stored file) are left to their job, which runs them again.
+     */
     public int markInterrupted() {
-        return jdbc.sql("UPDATE incident_imports SET status = 'INTERRUPTED', finished_at = now(), "
+        return jdbc.sql("UPDATE incident_imports i SET status = 'INTERRUPTED', finished_at = now(), "
                 + "message = 'Interrupted (the application stopped); nothing of it was applied. Import the file again.' "
-                + "WHERE status = 'RUNNING'").update();
+                + "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM incident_import_chunks c WHERE c.import_id = i.id)")
+                .update();
     }
 
     public List<ImportEntry> recentImports(int limit) {
-        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
-                + "rejected, warnings, message FROM incident_imports ORDER BY id DESC LIMIT ?").param(limit)
-                .query(ImportEntry.class).list();
+        return jdbc.sql(ENTRY + "ORDER BY id DESC LIMIT ?").param(limit).query(ImportEntry.class).list();
     }
 
     public Optional<ImportEntry> importEntry(long id) {
-        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
-                + "rejected, warnings, message FROM incident_imports WHERE id = ?").param(id)
-                .query(ImportEntry.class).optional();
+        return jdbc.sql(ENTRY + "WHERE id = ?").param(id).query(ImportEntry.class).optional();
+    }
+
+    // --- background imports
+
+    /** A journal entry for a file that waits for its job. */
+    public long queueImport(String profile, String fileName, boolean feedGazetteer) {
+        return jdbc.sql("INSERT INTO incident_imports (profile, file_name, status, feed_gazetteer) "
+                        + "VALUES (?, ?, 'QUEUED', ?) RETURNING id")
+                .params(profile, fileName, feedGazetteer).query(Long.class).single();
+    }
+
+    /**
+     * Stores the upload part by part (memory stays at one part) and records its size, which also marks it complete.
+     * Returns the bytes stored.
+     */
+    public long storeFile(long importId, java.io.InputStream in) throws IOException {
+        byte[] part = new byte[CHUNK];
+        long total = 0;
+        for (int seq = 0; ; seq++) {
+            int length = in.readNBytes(part, 0, CHUNK);
+            if (length == 0) {
+                jdbc.sql("UPDATE incident_imports SET bytes_total = ? WHERE id = ?").params(total, importId).update();
+                return total;
+            }
+            jdbc.sql("INSERT INTO incident_import_chunks (import_id, seq, data) VALUES (?, ?, ?)")
+                    .params(importId, seq, length == CHUNK ? part : java.util.Arrays.copyOf(part, length)).update();
+            total += length;
+        }
+    }
+
+    /** The stored upload, read one part at a time; a missing part is an error, not the end of the file. */
+    public java.io.InputStream storedFile(long importId, Long bytesTotal) throws IOException {
+        if (bytesTotal == null) {
+            throw new IOException("the upload did not complete; upload the file again");
+        }
+        return new StoredFile(jdbc, importId, bytesTotal);
+    }
+
+    public void deleteStoredFile(long importId) {
+        jdbc.sql("DELETE FROM incident_import_chunks WHERE import_id = ?").param(importId).update();
+    }
+
+    /** Background imports whose job may be missing: queued or running, with their file. */
+    public List<Long> importsWithStoredFile() {
+        return jdbc.sql("SELECT DISTINCT import_id FROM incident_import_chunks ORDER BY import_id")
+                .query(Long.class).list();
+    }
+
+    /** A (re-)started run: counts from an earlier, interrupted run were rolled back with it. */
+    public void markRunning(long importId) {
+        jdbc.sql("UPDATE incident_imports SET status = 'RUNNING', started_at = now(), rows_read = 0, rejected = 0, "
+                + "bytes_read = 0, message = NULL WHERE id = ?").param(importId).update();
+    }
+
+    /** Progress of a running import, written outside its transaction so that the status page sees it. */
+    public void progress(long importId, long rowsRead, long rejected, long bytesRead) {
+        jdbc.sql("UPDATE incident_imports SET rows_read = ?, rejected = ?, bytes_read = ? WHERE id = ?")
+                .params(rowsRead, rejected, bytesRead, importId).update();
     }
 
     public List<Reject> rejects(long importId) {
