@@ -17,7 +17,8 @@ CREATE TABLE incident_import_chunks (
     PRIMARY KEY (import_id, seq)
 );
 
--- Re-placement requests: one per BoundariesChanged; the job takes every waiting request at once.
+-- Re-placement requests: one per BoundariesChanged; the job takes every waiting request at once (RUNNING ones too:
+-- those of a run that died or failed, which the revived or retried job finishes).
 CREATE TABLE incident_replacements (
     id           bigserial PRIMARY KEY,
     level        text        NOT NULL,
@@ -25,7 +26,12 @@ CREATE TABLE incident_replacements (
     status       text        NOT NULL DEFAULT 'QUEUED',
     finished_at  timestamptz,
     incidents    bigint      NOT NULL DEFAULT 0,
-    moved        bigint      NOT NULL DEFAULT 0,
-    message      text
+    moved        bigint      NOT NULL DEFAULT 0
 );
 CREATE INDEX incident_replacements_waiting ON incident_replacements (id) WHERE status IN ('QUEUED', 'RUNNING');
+
+-- Days whose incidents a re-placement moved, written with each batch: their daily counts are rebuilt at the end,
+-- also when the job ran again after a crash (which finds those rows already moved).
+CREATE TABLE incident_replacement_days (
+    day date PRIMARY KEY
+);

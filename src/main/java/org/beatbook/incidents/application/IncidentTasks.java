@@ -1,7 +1,11 @@
 package org.beatbook.incidents.application;
 
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +20,21 @@ class IncidentTasks {
         return Tasks.oneTime(ImportJobs.TASK, Long.class)
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> jobs.getObject().run(instance.getData()));
+    }
+
+    /** Placing incidents again after boundaries changed; a failed run is tried again a minute later. */
+    @Bean
+    Task<Void> incidentReplacement(ObjectProvider<Replacements> replacements) {
+        return Tasks.oneTime(Replacements.TASK)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1)))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> replacements.getObject().run());
+    }
+
+    /** Starts the re-placement when a request waits without a job (one made just as the job ended). */
+    @Bean
+    Task<Void> incidentReplacementSweep(ObjectProvider<Replacements> replacements) {
+        return Tasks.recurring(Replacements.SWEEP, FixedDelay.ofMinutes(1))
+                .execute((instance, context) -> replacements.getObject().sweep());
     }
 }

@@ -186,6 +186,93 @@ public class IncidentStore {
                 .query((r, n) -> new String[] {r.getString(1), r.getString(2), r.getString(3)}).list().stream();
     }
 
+    // --- re-placement after boundaries change
+
+    /** An incident as stored, for placing it again; coordinates are null when it has none. */
+    public record Stored(long id, List<String> sourceUnits, Double latitude, Double longitude, boolean geocoded,
+                         List<String> unitPath, String warning) {
+    }
+
+    /** Where an incident is counted and its data-quality warning (null for none). */
+    public record Placed(List<String> unitPath, String warning) {
+    }
+
+    /** A request for the re-placement job, committed with nothing else: the job picks up every waiting one. */
+    public void requestReplacement(String level) {
+        jdbc.sql("INSERT INTO incident_replacements (level) VALUES (?)").param(level).update();
+    }
+
+    public boolean replacementWaiting() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_replacements WHERE status IN ('QUEUED', 'RUNNING'))")
+                .query(Boolean.class).single();
+    }
+
+    /** Takes every waiting request, including those of a run that died (one job exists at a time). */
+    public List<Long> claimReplacements() {
+        return jdbc.sql("UPDATE incident_replacements SET status = 'RUNNING' WHERE status IN ('QUEUED', 'RUNNING') "
+                + "RETURNING id").query(Long.class).list();
+    }
+
+    public void finishReplacements(List<Long> ids, long incidents, long moved) {
+        jdbc.sql("UPDATE incident_replacements SET status = 'DONE', finished_at = now(), incidents = ?, moved = ? "
+                        + "WHERE id = ANY (?)")
+                .params(incidents, moved, ids.toArray(Long[]::new)).update();
+    }
+
+    /** The lowest and highest incident id, or null when there are none. */
+    public long[] idRange() {
+        return jdbc.sql("SELECT min(id), max(id) FROM incidents HAVING count(*) > 0")
+                .query((r, n) -> new long[] {r.getLong(1), r.getLong(2)}).optional().orElse(null);
+    }
+
+    /**
+     * Places the incidents with ids in [from, to) again and writes those whose units or warning changed, noting
+     * their days for {@link #rebuildReplacedDays()}. Call within a transaction: it takes the import lock, so no
+     * import merges rows between the reading and the writing. Returns {incidents read, incidents moved}.
+     */
+    public long[] replaceBatch(long from, long to, java.util.function.Function<Stored, Placed> place) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
+        List<Object[]> changes = new java.util.ArrayList<>();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        long[] read = {0};
+        jdbc.sql("SELECT id, occurred_on, source_units, latitude, longitude, geocoded, unit_path, warning "
+                + "FROM incidents WHERE id >= ? AND id < ?").params(from, to).query(r -> {
+            read[0]++;
+            Stored stored = new Stored(r.getLong(1), texts(r.getArray(3)), (Double) r.getObject(4),
+                    (Double) r.getObject(5), r.getBoolean(6), texts(r.getArray(7)), r.getString(8));
+            Placed placed = place.apply(stored);
+            if (!placed.unitPath().equals(stored.unitPath()) || !java.util.Objects.equals(placed.warning(), stored.warning())) {
+                changes.add(new Object[] {stored.id(), placed.unitPath().toArray(String[]::new), placed.warning()});
+                days.add(r.getObject(2, LocalDate.class));
+            }
+        });
+        var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.batchUpdate("UPDATE incidents SET unit_path = ?, warning = ? WHERE id = ?", changes, 1000,
+                (ps, change) -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", (String[]) change[1]));
+                    ps.setString(2, (String) change[2]);
+                    ps.setLong(3, (Long) change[0]);
+                });
+        template.batchUpdate("INSERT INTO incident_replacement_days (day) VALUES (?) ON CONFLICT DO NOTHING",
+                days, 1000, (ps, day) -> ps.setObject(1, day));
+        return new long[] {read[0], changes.size()};
+    }
+
+    /** Recounts the days whose incidents moved, in one transaction with the import lock: trends see old or new. */
+    @Transactional
+    public void rebuildReplacedDays() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
+        jdbc.sql("CREATE TEMPORARY TABLE incident_days ON COMMIT DROP AS SELECT day FROM incident_replacement_days")
+                .update();
+        jdbc.sql("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)").update();
+        jdbc.sql(ImportSession.DAILY).update();
+        jdbc.sql("DELETE FROM incident_replacement_days WHERE day IN (SELECT day FROM incident_days)").update();
+    }
+
+    private static List<String> texts(java.sql.Array array) throws java.sql.SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
     // --- profiles
 
     /** Name -> YAML of the department's profiles, as saved. */
