@@ -100,6 +100,7 @@
     });
   }
 
+  // The upload's own progress; the server then answers with the import's status page, which shows the processing.
   function uploadProgress(form) {
     var bar = document.getElementById('upload-progress');
     if (!bar || !window.XMLHttpRequest) {
@@ -108,14 +109,20 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var request = new XMLHttpRequest();
-      bar.hidden = false;
+      document.getElementById('upload-progress-row').hidden = false;
       request.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) {
           bar.value = Math.round(100 * e.loaded / e.total);
+          bar.textContent = bar.value + " %";
         }
       });
       request.addEventListener('load', function () {
-        // The server answered with the page to show (a redirect was followed): replace the document with it.
+        if (request.status < 400 && request.responseURL) {
+          // Stored and queued: the redirect led to the status page, which polls the import's progress.
+          window.location.assign(request.responseURL);
+          return;
+        }
+        // The form with its errors: show it as the server rendered it.
         document.open();
         document.write(request.responseText);
         document.close();

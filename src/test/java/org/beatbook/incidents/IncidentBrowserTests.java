@@ -68,13 +68,36 @@ class IncidentBrowserTests {
         assertThat(browser.findElement(By.id("public-counts")).getText()).doesNotContain("Sensitive offenses");
     }
 
-    @Test
-    void staffSeeCompStatDrillDownChartsAndHotSpots() {
+    void signIn() {
         browser.get(url("/login?lang=en"));
         browser.findElement(By.id("username")).sendKeys("test-admin");
         browser.findElement(By.id("password")).sendKeys("test-only-password-not-for-production");
         browser.findElement(By.id("password")).submit();
         Browser.waitFor(browser).until(ExpectedConditions.urlContains("/staff"));
+    }
+
+    @Test
+    void anAdministratorUploadsAFileAndWatchesItsImportReachDone() {
+        signIn();
+        browser.get(url("/staff/incidents?lang=en"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("profile"))).selectByVisibleText("chicago");
+        browser.findElement(By.id("file")).sendKeys(java.nio.file.Path.of("src/main/resources", ChicagoCrimes.FILE)
+                .toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        Browser.waitFor(browser).until(ExpectedConditions.urlMatches("/staff/incidents/imports/\\d+"));
+        // htmx polls the status until the import is done; the live region then carries the report.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofMinutes(2)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("import-state"), "Imported:"));
+        assertThat(browser.findElement(By.id("import-bar")).getDomProperty("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("import-state")).getDomAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.findElement(By.id("rows-read")).getText()).isEqualTo(
+                Integer.toString(ChicagoCrimes.rows().size()));
+        assertThat(browser.findElements(By.linkText("Refresh"))).isEmpty();
+    }
+
+    @Test
+    void staffSeeCompStatDrillDownChartsAndHotSpots() {
+        signIn();
         browser.get(url("/staff/incidents/trends?lang=en"));
         assertThat(browser.findElement(By.cssSelector("#compstat caption")).getText()).contains("2015-02-08");
         Browser.waitFor(browser).until(d -> chartDrawn("series-chart"));

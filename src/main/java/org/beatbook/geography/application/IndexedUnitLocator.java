@@ -10,6 +10,8 @@ import org.beatbook.geography.persistence.GeographyRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -41,7 +43,9 @@ class IndexedUnitLocator implements UnitLocator {
         rebuild();
     }
 
+    /** First among the listeners, so that other modules' listeners (incidents re-placement) see the new index. */
     @TransactionalEventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(BoundariesChanged changed) {
         rebuild();
     }

@@ -43,6 +43,7 @@ public class IncidentImporter implements IncidentImports {
     private static final Logger log = LoggerFactory.getLogger(IncidentImporter.class);
     /** Sightings per hundred block fed to the gazetteer from one import: enough to outline the block. */
     private static final int SIGHTINGS_PER_BLOCK = 20;
+    private static final long PROGRESS_NANOS = 1_000_000_000L;
 
     private final ProfileCatalogue profiles;
     private final IncidentStore store;
@@ -65,17 +66,45 @@ public class IncidentImporter implements IncidentImports {
 
     @Override
     public ImportReport importFile(String profileName, String fileName, InputStream csv, boolean feedGazetteer) {
-        MappingProfile profile = profiles.profile(profileName).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown profile \"" + profileName + "\"; known: " + String.join(", ", profiles.all().keySet())));
+        MappingProfile profile = profile(profileName);
+        return run(store.startImport(profile.name(), fileName), profile, fileName, csv, feedGazetteer);
+    }
+
+    /**
+     * Runs a background import whose journal entry and file were stored earlier; a run after a crash starts over
+     * (the crashed run's transaction was rolled back). A profile that no longer exists or passes its checks
+     * rejects the file.
+     */
+    ImportReport runStored(IncidentStore.ImportEntry entry, InputStream csv) {
+        MappingProfile profile;
+        try {
+            profile = profile(entry.profile());
+        }
+        catch (IllegalArgumentException e) {
+            store.finishRejected(entry.id(), e.getMessage(), 0);
+            return new ImportReport(entry.id(), false, e.getMessage(), 0, 0, 0, 0, 0, 0);
+        }
+        store.markRunning(entry.id());
+        return run(entry.id(), profile, entry.fileName(), csv, entry.feedGazetteer());
+    }
+
+    private MappingProfile profile(String name) {
+        return profiles.profile(name).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown profile \"" + name + "\"; known: " + String.join(", ", profiles.all().keySet())));
+    }
+
+    private ImportReport run(long importId, MappingProfile profile, String fileName, InputStream source,
+                             boolean feedGazetteer) {
         List<Classification> table = store.classification(profile.classification());
         if (table.isEmpty()) {
             store.seedClassification();
             table = store.classification(profile.classification());
         }
         Classifier classifier = new Classifier(table);
-        long importId = store.startImport(profile.name(), fileName);
+        MeteredInput csv = new MeteredInput(source);
         long read = 0;
         long rejected = 0;
+        long progressAt = System.nanoTime();
         // Malformed bytes become U+FFFD so that the row, not the file, is rejected.
         Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -110,6 +139,10 @@ public class IncidentImporter implements IncidentImports {
                         record = records.next();
                     }
                     catch (UncheckedIOException | IllegalStateException broken) {
+                        if (csv.failure() != null) {
+                            throw new UncheckedIOException("The file could not be read: " + csv.failure().getMessage(),
+                                    csv.failure());
+                        }
                         // A quote that never closes swallows the rest of the file: say where it started.
                         session.reject(line, "cannot be read as CSV from here on: " + broken.getMessage());
                         rejected++;
@@ -129,7 +162,13 @@ public class IncidentImporter implements IncidentImports {
                         session.reject(line, bad.getMessage());
                         rejected++;
                     }
+                    // The status page polls the journal: about once a second, never per row.
+                    if ((read & 0xFF) == 0 && System.nanoTime() - progressAt >= PROGRESS_NANOS) {
+                        store.progress(importId, read, rejected, csv.count());
+                        progressAt = System.nanoTime();
+                    }
                 }
+                store.progress(importId, read, rejected, csv.count());
                 if (staged == 0) {
                     String message = read == 0 ? "The file has no rows after the header"
                             : "No row of the file could be used with the profile \"" + profile.name()
@@ -152,12 +191,13 @@ public class IncidentImporter implements IncidentImports {
                     merged.unchanged(), rejected, merged.warnings());
         }
         catch (IOException e) {
-            store.finishRejected(importId, "The file could not be read: " + e.getMessage(), read);
+            store.finishFailed(importId, "The file could not be read: " + e.getMessage(), read);
             return new ImportReport(importId, false, "The file could not be read: " + e.getMessage(), read, 0, 0, 0,
                     rejected, 0);
         }
         catch (RuntimeException e) {
-            store.finishRejected(importId, "The import failed and was rolled back: " + e.getMessage(), read);
+            store.finishFailed(importId, "The import failed and was rolled back, nothing of it was applied: "
+                    + e.getMessage(), read);
             throw e;
         }
     }

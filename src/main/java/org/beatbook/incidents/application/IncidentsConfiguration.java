@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** The privacy policy from configuration, and the start-up housekeeping (before the demo loader runs). */
+/**
+ * The privacy policy from configuration, and the start-up housekeeping (before the demo loader runs): imports that
+ * died within their request are marked, background imports get their job back.
+ */
 @Configuration(proxyBeanMethods = false)
 class IncidentsConfiguration {
 
@@ -35,5 +38,6 @@ class IncidentsConfiguration {
                     interrupted);
         }
         store.seedClassification();
+        started.getApplicationContext().getBean(ImportJobs.class).resume();
     }
 }

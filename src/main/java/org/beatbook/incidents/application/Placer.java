@@ -2,6 +2,7 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,14 @@ import org.beatbook.geography.UnitRef;
 import org.beatbook.incidents.domain.Classification;
 import org.beatbook.incidents.domain.SourceRow;
 import org.beatbook.incidents.domain.StagedIncident;
+import org.beatbook.incidents.persistence.IncidentStore;
 
 /**
  * Places incidents in the unit hierarchy for one import. The source's own unit label is the authority; the
  * coordinates' placement fills in deeper levels and is checked against it: a disagreement is a warning only when the
  * source's unit is neither the unit found nor one of the units within the boundary tolerance. Rows without
- * coordinates are placed by geocoding their address. Not thread-safe (its caches belong to one import).
+ * coordinates are placed by geocoding their address. Not thread-safe (its caches belong to one import or one
+ * re-placement run).
  */
 final class Placer {
 
@@ -97,7 +100,6 @@ final class Placer {
 
     StagedIncident place(SourceRow row, Classification classification, boolean sensitive) {
         SourceLabels source = resolve(row.sourceUnits());
-        List<String> warnings = new ArrayList<>(source.warnings());
         double lat = row.latitude();
         double lon = row.longitude();
         boolean byGeocoding = false;
@@ -110,6 +112,27 @@ final class Placer {
                 byGeocoding = true;
             }
         }
+        IncidentStore.Placed placed = placeAt(source, lat, lon, byGeocoding);
+        return new StagedIncident(row, classification, sensitive, lat, lon, byGeocoding, placed.unitPath(),
+                source.labels(), placed.warning());
+    }
+
+    /**
+     * Places a stored incident again, after boundaries changed: its source labels and its point (from the source
+     * or geocoded at import; the address is not geocoded again) by the same rules as at import.
+     */
+    IncidentStore.Placed placeAgain(IncidentStore.Stored incident) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String unit : incident.sourceUnits()) {
+            int colon = unit.indexOf(':');
+            labels.put(unit.substring(0, colon), unit.substring(colon + 1));
+        }
+        return placeAt(resolve(labels), incident.latitude() == null ? Double.NaN : incident.latitude(),
+                incident.longitude() == null ? Double.NaN : incident.longitude(), incident.geocoded());
+    }
+
+    private IncidentStore.Placed placeAt(SourceLabels source, double lat, double lon, boolean byGeocoding) {
+        List<String> warnings = new ArrayList<>(source.warnings());
         Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
         UnitRef deepestSource = source.deepest();
         List<String> path;
@@ -139,8 +162,7 @@ final class Placer {
                     ? "No location: no coordinates, and the address could not be geocoded"
                     : "The location is outside every unit");
         }
-        return new StagedIncident(row, classification, sensitive, lat, lon, byGeocoding, path, source.labels(),
-                warnings.isEmpty() ? null : String.join("; ", warnings));
+        return new IncidentStore.Placed(path, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     private Optional<String> disagreement(UnitRef source, Placement placement) {

@@ -38,13 +38,17 @@ public class ProfileCatalogue {
         }
     }
 
-    /** Name -> YAML, shipped ones overridden by the department's. */
+    /**
+     * Name -> YAML, shipped ones overridden by the department's. Not parsed here: a stored profile that no longer
+     * passes the checks (say, a projection saved before projections were supported) must not hide the others.
+     */
     public Map<String, String> all() {
         Map<String, String> all = new TreeMap<>(shipped);
-        store.profileYamls().forEach(yaml -> all.put(ProfileReader.read(yaml).name(), yaml));
+        all.putAll(store.profileYamls());
         return all;
     }
 
+    /** @throws IllegalArgumentException naming the profile and its problems when it cannot be used */
     public Optional<MappingProfile> profile(String name) {
         return Optional.ofNullable(all().get(name)).map(ProfileReader::read);
     }

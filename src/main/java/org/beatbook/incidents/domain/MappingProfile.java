@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * How one source's CSV export is laid out: which column holds what, the date format and time zone, and the source's
  * own unit labels per level. Only {@code id} and {@code occurred} are required, plus a location (latitude and
- * longitude, or an address).
+ * longitude, projected x and y with their projection, or an address).
  *
  * @param source the records system the ids come from: re-imports update rows by (source, id)
  * @param classification the scheme of the code-to-category table to use
  * @param columns logical field -> CSV column: id, occurred, code, offense, description, address, latitude,
  *                longitude, caseNumber, x, y
- * @param projection the coordinate system of x/y, informational unless supported (see docs/incidents.md)
+ * @param projection the coordinate system of x/y as an authority code, e.g. EPSG:3435; x/y are converted to
+ *                   latitude/longitude for rows that have no latitude/longitude
  * @param dateFormat a {@link DateTimeFormatter} pattern, or {@code ISO} for ISO-8601 local date-times or dates
  * @param units unit level key -> CSV column with the source's own label for that level
  * @param sensitiveFlags columns that mark a row as sensitive when they say true/yes/y/1
@@ -60,8 +61,23 @@ public record MappingProfile(String name, String description, String source, Str
             }
         }
         boolean coordinates = column("latitude") != null && column("longitude") != null;
-        if (!coordinates && column("address") == null) {
-            problems.add("columns need latitude and longitude, or an address");
+        boolean projected = column("x") != null && column("y") != null;
+        if (!coordinates && !projected && column("address") == null) {
+            problems.add("columns need latitude and longitude, x and y with a projection, or an address");
+        }
+        if ((column("x") == null) != (column("y") == null)) {
+            problems.add("columns.x and columns.y go together");
+        }
+        if (projected && (projection == null || projection.isBlank())) {
+            problems.add("projection is required with columns x and y, e.g. EPSG:3435");
+        }
+        if (projection != null && !projection.isBlank()) {
+            try {
+                CoordinateProjection.check(projection);
+            }
+            catch (IllegalArgumentException e) {
+                problems.add("projection " + e.getMessage());
+            }
         }
         columns.keySet().stream().filter(k -> !FIELDS.contains(k))
                 .forEach(k -> problems.add("columns." + k + " is not a known field (" + String.join(", ", FIELDS) + ")"));

@@ -52,7 +52,8 @@ public final class ProfileReader {
                 zone, map(root.get("units")), list(root.get("sensitiveFlags")));
         problems.addAll(0, profile.problems());
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("The profile has problems: " + String.join("; ", problems));
+            String named = profile.name() == null ? "The profile" : "The profile \"" + profile.name() + "\"";
+            throw new IllegalArgumentException(named + " has problems: " + String.join("; ", problems));
         }
         return profile;
     }

@@ -35,6 +35,10 @@ public final class RowParser {
     private final int address;
     private final int latitude;
     private final int longitude;
+    private final int x;
+    private final int y;
+    /** Null when the profile has no x/y: built once per import, it is used in the row loop. */
+    private final CoordinateProjection projection;
     private final int caseNumber;
     private final Map<String, Integer> units = new LinkedHashMap<>();
     private final List<Integer> flags = new ArrayList<>();
@@ -70,6 +74,8 @@ public final class RowParser {
         address = find.apply(profile.column("address"));
         latitude = find.apply(profile.column("latitude"));
         longitude = find.apply(profile.column("longitude"));
+        x = find.apply(profile.column("x"));
+        y = find.apply(profile.column("y"));
         caseNumber = find.apply(profile.column("caseNumber"));
         profile.units().forEach((level, column) -> units.put(level, find.apply(column)));
         profile.sensitiveFlags().forEach(column -> flags.add(find.apply(column)));
@@ -81,6 +87,7 @@ public final class RowParser {
         formatter = profile.formatter();
         fixed = formatter == null ? null : FixedDateParser.of(profile.dateFormat());
         zone = profile.timeZone();
+        projection = x >= 0 && y >= 0 ? CoordinateProjection.of(profile.projection()) : null;
     }
 
     public SourceRow parse(long line, List<String> values) throws RejectedRow {
@@ -102,14 +109,21 @@ public final class RowParser {
         String latText = latitude < 0 ? "" : values.get(latitude).trim();
         String lonText = longitude < 0 ? "" : values.get(longitude).trim();
         if (!latText.isEmpty() || !lonText.isEmpty()) {
-            lat = number(latText, "latitude");
-            lon = number(lonText, "longitude");
+            lat = number(latText, "latitude", "latitude");
+            lon = number(lonText, "longitude", "longitude");
             if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
                 throw new RejectedRow("coordinates " + latText + ", " + lonText + " are out of range");
             }
             if (lat == 0 && lon == 0) {
                 lat = Double.NaN;
                 lon = Double.NaN;
+            }
+        }
+        if (Double.isNaN(lat) && projection != null) {
+            double[] converted = projected(values.get(x).trim(), values.get(y).trim());
+            if (converted != null) {
+                lat = converted[0];
+                lon = converted[1];
             }
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -145,12 +159,31 @@ public final class RowParser {
         }
     }
 
-    private double number(String text, String what) throws RejectedRow {
+    private double number(String text, String field, String what) throws RejectedRow {
         try {
             return Double.parseDouble(text);
         }
         catch (NumberFormatException e) {
-            throw new RejectedRow("column " + profile.column(what) + ": \"" + text + "\" is not a " + what);
+            throw new RejectedRow("column " + profile.column(field) + ": \"" + text + "\" is not a " + what);
+        }
+    }
+
+    /** Latitude/longitude from x/y, or null when x/y are missing (empty, or 0 as Chicago writes for unknown). */
+    private double[] projected(String xText, String yText) throws RejectedRow {
+        if (xText.isEmpty() && yText.isEmpty()) {
+            return null;
+        }
+        double east = number(xText, "x", "projected coordinate");
+        double north = number(yText, "y", "projected coordinate");
+        if (east == 0 || north == 0) {
+            return null;
+        }
+        try {
+            return projection.toLatitudeLongitude(east, north);
+        }
+        catch (IllegalArgumentException e) {
+            throw new RejectedRow("columns " + profile.column("x") + ", " + profile.column("y") + ": " + xText + ", "
+                    + yText + " " + e.getMessage());
         }
     }
 

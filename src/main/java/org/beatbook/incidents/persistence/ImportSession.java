@@ -202,7 +202,7 @@ public final class ImportSession implements AutoCloseable {
     }
 
     /** Recounts the touched days, for every level of every incident's unit path and city-wide. */
-    private static final String DAILY = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
+    static final String DAILY = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
             + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, "
             + "category, offense, coalesce(priority, ''), sensitive, count(*) FROM incidents "
             + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "

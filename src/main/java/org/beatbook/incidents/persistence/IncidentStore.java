@@ -28,10 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentStore {
 
     /** A journal entry. */
+    /** A journal entry; {@code bytesTotal} is null for imports that ran within their request (API, console). */
     public record ImportEntry(long id, String profile, String fileName, String status, java.time.OffsetDateTime startedAt,
                               long rowsRead, long inserted, long updated, long unchanged, long rejected, long warnings,
-                              String message) {
+                              String message, Long bytesTotal, long bytesRead, boolean feedGazetteer) {
     }
+
+    private static final String ENTRY = "SELECT id, profile, file_name, status, started_at, rows_read, inserted, "
+            + "updated, unchanged, rejected, warnings, message, bytes_total, bytes_read, feed_gazetteer "
+            + "FROM incident_imports ";
+    /** Parts of a stored upload: large enough for few rows, small enough to hold one in memory. */
+    private static final int CHUNK = 1 << 20;
 
     /** A reject report line. */
     public record Reject(long line, String reason) {
@@ -60,27 +67,94 @@ public class IncidentStore {
     }
 
     public void finishRejected(long id, String message, long rowsRead) {
-        jdbc.sql("UPDATE incident_imports SET status = 'REJECTED', finished_at = now(), message = ?, rows_read = ? "
-                + "WHERE id = ?").params(message, rowsRead, id).update();
+        finish(id, "REJECTED", message, rowsRead);
     }
 
-    /** Imports that were RUNNING when the application stopped: their staging died with the connection. */
+    /** The run threw: its transaction was rolled back, nothing of it was applied. */
+    public void finishFailed(long id, String message, long rowsRead) {
+        finish(id, "FAILED", message, rowsRead);
+    }
+
+    private void finish(long id, String status, String message, long rowsRead) {
+        jdbc.sql("UPDATE incident_imports SET status = ?, finished_at = now(), message = ?, rows_read = ? "
+                + "WHERE id = ?").params(status, message, rowsRead, id).update();
+    }
+
+    /**
+     * Imports that were RUNNING within a request when the application stopped: their staging died with the
+     * connection. Background imports (with a stored file) are left to their job, which runs them again.
+     */
     public int markInterrupted() {
-        return jdbc.sql("UPDATE incident_imports SET status = 'INTERRUPTED', finished_at = now(), "
+        return jdbc.sql("UPDATE incident_imports i SET status = 'INTERRUPTED', finished_at = now(), "
                 + "message = 'Interrupted (the application stopped); nothing of it was applied. Import the file again.' "
-                + "WHERE status = 'RUNNING'").update();
+                + "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM incident_import_chunks c WHERE c.import_id = i.id)")
+                .update();
     }
 
     public List<ImportEntry> recentImports(int limit) {
-        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
-                + "rejected, warnings, message FROM incident_imports ORDER BY id DESC LIMIT ?").param(limit)
-                .query(ImportEntry.class).list();
+        return jdbc.sql(ENTRY + "ORDER BY id DESC LIMIT ?").param(limit).query(ImportEntry.class).list();
     }
 
     public Optional<ImportEntry> importEntry(long id) {
-        return jdbc.sql("SELECT id, profile, file_name, status, started_at, rows_read, inserted, updated, unchanged, "
-                + "rejected, warnings, message FROM incident_imports WHERE id = ?").param(id)
-                .query(ImportEntry.class).optional();
+        return jdbc.sql(ENTRY + "WHERE id = ?").param(id).query(ImportEntry.class).optional();
+    }
+
+    // --- background imports
+
+    /** A journal entry for a file that waits for its job. */
+    public long queueImport(String profile, String fileName, boolean feedGazetteer) {
+        return jdbc.sql("INSERT INTO incident_imports (profile, file_name, status, feed_gazetteer) "
+                        + "VALUES (?, ?, 'QUEUED', ?) RETURNING id")
+                .params(profile, fileName, feedGazetteer).query(Long.class).single();
+    }
+
+    /**
+     * Stores the upload part by part (memory stays at one part) and records its size, which also marks it complete.
+     * Returns the bytes stored.
+     */
+    public long storeFile(long importId, java.io.InputStream in) throws IOException {
+        byte[] part = new byte[CHUNK];
+        long total = 0;
+        for (int seq = 0; ; seq++) {
+            int length = in.readNBytes(part, 0, CHUNK);
+            if (length == 0) {
+                jdbc.sql("UPDATE incident_imports SET bytes_total = ? WHERE id = ?").params(total, importId).update();
+                return total;
+            }
+            jdbc.sql("INSERT INTO incident_import_chunks (import_id, seq, data) VALUES (?, ?, ?)")
+                    .params(importId, seq, length == CHUNK ? part : java.util.Arrays.copyOf(part, length)).update();
+            total += length;
+        }
+    }
+
+    /** The stored upload, read one part at a time; a missing part is an error, not the end of the file. */
+    public java.io.InputStream storedFile(long importId, Long bytesTotal) throws IOException {
+        if (bytesTotal == null) {
+            throw new IOException("the upload did not complete; upload the file again");
+        }
+        return new StoredFile(jdbc, importId, bytesTotal);
+    }
+
+    public void deleteStoredFile(long importId) {
+        jdbc.sql("DELETE FROM incident_import_chunks WHERE import_id = ?").param(importId).update();
+    }
+
+    /** Background imports whose job may be missing: queued or running, with their file. */
+    public List<Long> importsWithStoredFile() {
+        return jdbc.sql("SELECT DISTINCT import_id FROM incident_import_chunks ORDER BY import_id")
+                .query(Long.class).list();
+    }
+
+    /** A (re-)started run: counts from an earlier, interrupted run were rolled back with it. */
+    public void markRunning(long importId) {
+        jdbc.sql("UPDATE incident_imports SET status = 'RUNNING', started_at = now(), rows_read = 0, rejected = 0, "
+                + "bytes_read = 0, message = NULL WHERE id = ?").param(importId).update();
+    }
+
+    /** Progress of a running import, written outside its transaction so that the status page sees it. */
+    public void progress(long importId, long rowsRead, long rejected, long bytesRead) {
+        jdbc.sql("UPDATE incident_imports SET rows_read = ?, rejected = ?, bytes_read = ? WHERE id = ?")
+                .params(rowsRead, rejected, bytesRead, importId).update();
     }
 
     public List<Reject> rejects(long importId) {
@@ -112,10 +186,102 @@ public class IncidentStore {
                 .query((r, n) -> new String[] {r.getString(1), r.getString(2), r.getString(3)}).list().stream();
     }
 
+    // --- re-placement after boundaries change
+
+    /** An incident as stored, for placing it again; coordinates are null when it has none. */
+    public record Stored(long id, List<String> sourceUnits, Double latitude, Double longitude, boolean geocoded,
+                         List<String> unitPath, String warning) {
+    }
+
+    /** Where an incident is counted and its data-quality warning (null for none). */
+    public record Placed(List<String> unitPath, String warning) {
+    }
+
+    /** A request for the re-placement job, committed with nothing else: the job picks up every waiting one. */
+    public void requestReplacement(String level) {
+        jdbc.sql("INSERT INTO incident_replacements (level) VALUES (?)").param(level).update();
+    }
+
+    public boolean replacementWaiting() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM incident_replacements WHERE status IN ('QUEUED', 'RUNNING'))")
+                .query(Boolean.class).single();
+    }
+
+    /** Takes every waiting request, including those of a run that died (one job exists at a time). */
+    public List<Long> claimReplacements() {
+        return jdbc.sql("UPDATE incident_replacements SET status = 'RUNNING' WHERE status IN ('QUEUED', 'RUNNING') "
+                + "RETURNING id").query(Long.class).list();
+    }
+
+    public void finishReplacements(List<Long> ids, long incidents, long moved) {
+        jdbc.sql("UPDATE incident_replacements SET status = 'DONE', finished_at = now(), incidents = ?, moved = ? "
+                        + "WHERE id = ANY (?)")
+                .params(incidents, moved, ids.toArray(Long[]::new)).update();
+    }
+
+    /** The lowest and highest incident id, or null when there are none. */
+    public long[] idRange() {
+        return jdbc.sql("SELECT min(id), max(id) FROM incidents HAVING count(*) > 0")
+                .query((r, n) -> new long[] {r.getLong(1), r.getLong(2)}).optional().orElse(null);
+    }
+
+    /**
+     * Places the incidents with ids in [from, to) again and writes those whose units or warning changed, noting
+     * their days for {@link #rebuildReplacedDays()}. Call within a transaction: it takes the import lock, so no
+     * import merges rows between the reading and the writing. Returns {incidents read, incidents moved}.
+     */
+    public long[] replaceBatch(long from, long to, java.util.function.Function<Stored, Placed> place) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
+        List<Object[]> changes = new java.util.ArrayList<>();
+        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        long[] read = {0};
+        jdbc.sql("SELECT id, occurred_on, source_units, latitude, longitude, geocoded, unit_path, warning "
+                + "FROM incidents WHERE id >= ? AND id < ?").params(from, to).query(r -> {
+            read[0]++;
+            Stored stored = new Stored(r.getLong(1), texts(r.getArray(3)), (Double) r.getObject(4),
+                    (Double) r.getObject(5), r.getBoolean(6), texts(r.getArray(7)), r.getString(8));
+            Placed placed = place.apply(stored);
+            if (!placed.unitPath().equals(stored.unitPath()) || !java.util.Objects.equals(placed.warning(), stored.warning())) {
+                changes.add(new Object[] {stored.id(), placed.unitPath().toArray(String[]::new), placed.warning()});
+                days.add(r.getObject(2, LocalDate.class));
+            }
+        });
+        var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.batchUpdate("UPDATE incidents SET unit_path = ?, warning = ? WHERE id = ?", changes, 1000,
+                (ps, change) -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("text", (String[]) change[1]));
+                    ps.setString(2, (String) change[2]);
+                    ps.setLong(3, (Long) change[0]);
+                });
+        template.batchUpdate("INSERT INTO incident_replacement_days (day) VALUES (?) ON CONFLICT DO NOTHING",
+                days, 1000, (ps, day) -> ps.setObject(1, day));
+        return new long[] {read[0], changes.size()};
+    }
+
+    /** Recounts the days whose incidents moved, in one transaction with the import lock: trends see old or new. */
+    @Transactional
+    public void rebuildReplacedDays() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
+        jdbc.sql("CREATE TEMPORARY TABLE incident_days ON COMMIT DROP AS SELECT day FROM incident_replacement_days")
+                .update();
+        jdbc.sql("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)").update();
+        jdbc.sql(ImportSession.DAILY).update();
+        jdbc.sql("DELETE FROM incident_replacement_days WHERE day IN (SELECT day FROM incident_days)").update();
+    }
+
+    private static List<String> texts(java.sql.Array array) throws java.sql.SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
     // --- profiles
 
-    public List<String> profileYamls() {
-        return jdbc.sql("SELECT yaml FROM incident_profiles ORDER BY name").query(String.class).list();
+    /** Name -> YAML of the department's profiles, as saved. */
+    public java.util.Map<String, String> profileYamls() {
+        java.util.Map<String, String> yamls = new java.util.TreeMap<>();
+        jdbc.sql("SELECT name, yaml FROM incident_profiles").query(r -> {
+            yamls.put(r.getString(1), r.getString(2));
+        });
+        return yamls;
     }
 
     public void saveProfile(String name, String yaml) {

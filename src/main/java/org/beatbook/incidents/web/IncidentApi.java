@@ -65,7 +65,7 @@ class IncidentApi {
                                             @RequestParam(required = false) MultipartFile file,
                                             @RequestParam(defaultValue = "true") boolean gazetteer,
                                             HttpServletRequest request) throws IOException {
-        if (profiles.profile(profile).isEmpty()) {
+        if (!profiles.all().containsKey(profile)) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "Unknown profile", List.of("profile: no profile \"" + profile
                     + "\"; known: " + String.join(", ", profiles.all().keySet())));
         }
@@ -73,6 +73,9 @@ class IncidentApi {
         try (InputStream in = file != null ? file.getInputStream() : request.getInputStream()) {
             report = importer.importFile(profile, file != null ? file.getOriginalFilename() : "request body", in,
                     gazetteer);
+        }
+        catch (IllegalArgumentException e) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid profile", List.of(e.getMessage()));
         }
         if (!report.accepted()) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "File rejected", List.of(report.message()));

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.beatbook.incidents.ImportReport;
 import org.beatbook.incidents.IncidentCategory;
 import org.beatbook.incidents.ServicePriority;
-import org.beatbook.incidents.application.IncidentImporter;
+import org.beatbook.incidents.application.ImportJobs;
 import org.beatbook.incidents.application.ProfileCatalogue;
 import org.beatbook.incidents.domain.Classification;
 import org.beatbook.incidents.persistence.IncidentStore;
@@ -25,19 +24,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff pages: imports (upload, journal, reject reports), data-quality warnings, profiles, classification. */
+/**
+ * Staff pages: imports (upload as a background job, its status page, journal, reject reports), data-quality
+ * warnings, profiles, classification.
+ */
 @Controller
 @RequestMapping("/staff/incidents")
 class StaffIncidentPages {
 
-    private final IncidentImporter importer;
+    private final ImportJobs jobs;
     private final IncidentStore store;
     private final ProfileCatalogue profiles;
 
-    StaffIncidentPages(IncidentImporter importer, IncidentStore store, ProfileCatalogue profiles) {
-        this.importer = importer;
+    StaffIncidentPages(ImportJobs jobs, IncidentStore store, ProfileCatalogue profiles) {
+        this.jobs = jobs;
         this.store = store;
         this.profiles = profiles;
     }
@@ -56,7 +59,8 @@ class StaffIncidentPages {
     String upload(@RequestParam(defaultValue = "") String profile, @RequestParam(required = false) MultipartFile file,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (profiles.profile(profile).isEmpty()) {
+        // Only the name here: a profile that fails its checks is rejected by the job, with every problem named.
+        if (!profiles.all().containsKey(profile)) {
             errors.put("profile", "incidents.error.profile");
         }
         if (file == null || file.isEmpty()) {
@@ -68,12 +72,31 @@ class StaffIncidentPages {
             model.addAttribute("chosenProfile", profile);
             return imports(model);
         }
-        ImportReport report;
+        long id;
         try (InputStream in = file.getInputStream()) {
-            report = importer.importFile(profile, file.getOriginalFilename(), in, true);
+            id = jobs.submit(profile, file.getOriginalFilename(), in, true);
         }
-        redirect.addFlashAttribute("report", report);
-        return "redirect:/staff/incidents";
+        return "redirect:/staff/incidents/imports/" + id;
+    }
+
+    /** The status of a background import: progress while it runs, the report when it is done. */
+    @GetMapping("/imports/{id}")
+    String importStatus(@PathVariable long id, Model model) {
+        model.addAttribute("status", status(id));
+        return "incidents/import";
+    }
+
+    /** What htmx polls; {@code known} is the state the page shows, so it is announced again only when it changes. */
+    @GetMapping("/imports/{id}/status")
+    String importProgress(@PathVariable long id, @RequestParam(defaultValue = "") String known, Model model) {
+        model.addAttribute("status", status(id));
+        model.addAttribute("known", known);
+        return "incidents/import :: update";
+    }
+
+    private ImportStatus status(long id) {
+        return new ImportStatus(store.importEntry(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No import " + id)));
     }
 
     @GetMapping("/imports/{id}/rejects.csv")

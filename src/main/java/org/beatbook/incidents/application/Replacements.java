@@ -1,0 +1,95 @@
+package org.beatbook.incidents.application;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import org.beatbook.geocoding.AddressGeocoder;
+import org.beatbook.geography.BoundariesChanged;
+import org.beatbook.geography.UnitCatalogue;
+import org.beatbook.geography.UnitLocator;
+import org.beatbook.incidents.persistence.IncidentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places every incident again after a level's boundaries changed, as a db-scheduler job: one execution at a time
+ * (a single task instance), revived after a crash. It reads and writes in batches of ids, each its own transaction,
+ * then recounts the days whose incidents moved in one transaction, so trends show the old counts until then.
+ */
+@Service
+class Replacements {
+
+    static final String TASK = "incident-replacement";
+    static final String SWEEP = "incident-replacement-sweep";
+    private static final int BATCH = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(Replacements.class);
+
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final IncidentStore store;
+    private final UnitLocator locator;
+    private final UnitCatalogue catalogue;
+    private final AddressGeocoder geocoder;
+    private final TransactionTemplate transaction;
+
+    Replacements(ObjectProvider<SchedulerClient> scheduler, IncidentStore store, UnitLocator locator,
+                 UnitCatalogue catalogue, AddressGeocoder geocoder, TransactionTemplate transaction) {
+        this.scheduler = scheduler;
+        this.store = store;
+        this.locator = locator;
+        this.catalogue = catalogue;
+        this.geocoder = geocoder;
+        this.transaction = transaction;
+    }
+
+    /** After the geography's commit, and after its locator has the new boundaries (it listens first). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(BoundariesChanged changed) {
+        store.requestReplacement(changed.level());
+        start();
+    }
+
+    /** Starts the job unless it exists; a request it missed (made as it finished) is started by the sweep. */
+    void start() {
+        scheduler.getObject().scheduleIfNotExists(new TaskInstance<>(TASK, "all"), Instant.now());
+    }
+
+    void sweep() {
+        if (store.replacementWaiting()) {
+            start();
+        }
+    }
+
+    /** The job: runs until no request waits, so changes made while it ran are applied too. */
+    void run() {
+        for (List<Long> requests = store.claimReplacements(); !requests.isEmpty();
+             requests = store.claimReplacements()) {
+            // A failure leaves the requests RUNNING for the retry; committed batches stay, their days noted.
+            long[] counts = replaceAll();
+            store.finishReplacements(requests, counts[0], counts[1]);
+            log.info("Re-placement after boundary changes: {} incidents, {} moved", counts[0], counts[1]);
+        }
+    }
+
+    private long[] replaceAll() {
+        Placer placer = new Placer(locator, catalogue, geocoder);
+        long[] range = store.idRange();
+        long read = 0;
+        long moved = 0;
+        if (range != null) {
+            for (long from = range[0]; from <= range[1]; from += BATCH) {
+                long start = from;
+                long[] batch = transaction.execute(s -> store.replaceBatch(start, start + BATCH, placer::placeAgain));
+                read += batch[0];
+                moved += batch[1];
+            }
+        }
+        store.rebuildReplacedDays();
+        return new long[] {read, moved};
+    }
+}
