@@ -2,11 +2,15 @@ package org.beatbook.newsletters.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
 
 class NewsletterDomainTests {
@@ -78,21 +82,39 @@ class NewsletterDomainTests {
     }
 
     @Test
-    void mailTemplatesPersonaliseLinksOnly() {
+    void mailTemplatesPersonaliseLinksOnly() throws Exception {
         MailTemplate template = new MailTemplate("<a href=\"" + MailTemplate.UNSUBSCRIBE + "\">x</a>",
                 "Leave: " + MailTemplate.UNSUBSCRIBE + " Prefs: " + MailTemplate.PREFERENCES);
-        MailTemplate mine = template.personalise("https://x/u?a=1&b=2", "https://x/p", url -> url.replace("&", "&amp;"));
-        assertThat(mine.html()).isEqualTo("<a href=\"https://x/u?a=1&amp;b=2\">x</a>");
-        assertThat(mine.text()).isEqualTo("Leave: https://x/u?a=1&b=2 Prefs: https://x/p");
+        MailTemplate.Encoded mail = template.encode();
+        assertThat(decoded(mail.html().fill("https://x/u?a=1&amp;b=2", "https://x/p")))
+                .isEqualTo("<a href=\"https://x/u?a=1&amp;b=2\">x</a>");
+        assertThat(decoded(mail.text().fill("https://x/u?a=1&b=2", "https://x/p")))
+                .isEqualTo("Leave: https://x/u?a=1&b=2 Prefs: https://x/p");
     }
 
     @Test
-    void everyPlaceholderIsFilledAndOtherTextIsKept() {
-        String text = MailTemplate.PREFERENCES + " %%BEATBOOK-OTHER%% " + MailTemplate.UNSUBSCRIBE + " — "
-                + MailTemplate.UNSUBSCRIBE + " %%";
-        MailTemplate mine = new MailTemplate(text, text).personalise("U", "P", url -> "[" + url + "]");
-        assertThat(mine.text()).isEqualTo("P %%BEATBOOK-OTHER%% U — U %%");
-        assertThat(mine.html()).isEqualTo("[P] %%BEATBOOK-OTHER%% [U] — [U] %%");
+    void encodedPartsDecodeToTheFilledTemplateWithinTheLineLimit() throws Exception {
+        String longLine = "Año nuevo — seguridad en el barrio, ".repeat(12);
+        String template = MailTemplate.PREFERENCES + "\n" + longLine + MailTemplate.UNSUBSCRIBE + "trailing space \n"
+                + "tab\t" + MailTemplate.UNSUBSCRIBE + MailTemplate.PREFERENCES + " %%BEATBOOK-OTHER%% = 100 %\n\n"
+                + longLine + " " + MailTemplate.UNSUBSCRIBE;
+        String unsubscribe = "https://police.example.org/subscriptions/unsubscribe?s=1234567&sig=" + "Ab-_0".repeat(9);
+        String preferences = "https://police.example.org/subscriptions/preferences?s=1234567&sig=" + "Zz9".repeat(15);
+        byte[] encoded = new EncodedPart(template).fill(unsubscribe, preferences);
+
+        assertThat(decoded(encoded)).isEqualTo(template.replace(MailTemplate.UNSUBSCRIBE, unsubscribe)
+                .replace(MailTemplate.PREFERENCES, preferences).replace("\n", "\r\n"));
+        for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
+            assertThat(line).doesNotEndWith(" ").doesNotEndWith("\t");
+        }
+        assertThat(new String(encoded, StandardCharsets.US_ASCII)).matches("[\\x20-\\x7e\\r\\n]*");
+    }
+
+    private static String decoded(byte[] quotedPrintable) throws Exception {
+        try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(quotedPrintable), "quoted-printable")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
