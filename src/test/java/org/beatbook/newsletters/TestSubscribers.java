@@ -41,6 +41,7 @@ public class TestSubscribers {
                     create table if not exists test_subscriber (
                         id bigserial primary key, email text not null, name text not null, language text not null,
                         unit_level text not null, unit_code text not null, bounces int not null default 0)""").update();
+            jdbc.sql("create index if not exists test_subscriber_unit_idx on test_subscriber (unit_level, unit_code, id)").update();
         }
 
         public long add(String email, String language, UnitKey unit) {
@@ -62,23 +63,23 @@ public class TestSubscribers {
 
         @Override
         public void forEachRecipient(Collection<UnitKey> units, Consumer<Recipient> action) {
-            String[] levels = units.stream().map(UnitKey::level).toArray(String[]::new);
-            String[] codes = units.stream().map(UnitKey::code).toArray(String[]::new);
-            long after = 0;
-            while (true) {
-                List<Recipient> page = jdbc.sql("""
-                                select s.id, s.email, s.name, s.language, s.unit_level, s.unit_code from test_subscriber s
-                                join unnest(?::text[], ?::text[]) as u(level, code) on u.level = s.unit_level and u.code = s.unit_code
-                                where s.id > ? and s.bounces < 3 order by s.id limit ?""")
-                        .params(levels, codes, after, PAGE)
-                        .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                new UnitKey(rs.getString(5), rs.getString(6))))
-                        .list();
-                page.forEach(action);
-                if (page.size() < PAGE) {
-                    return;
+            // as the engagement module reads its list: one unit at a time, pages by id on a (unit, id) index
+            for (UnitKey unit : units) {
+                long after = 0;
+                while (true) {
+                    List<Recipient> page = jdbc.sql("""
+                                    select id, email, name, language, unit_level, unit_code from test_subscriber
+                                    where unit_level = ? and unit_code = ? and id > ? and bounces < 3 order by id limit ?""")
+                            .params(unit.level(), unit.code(), after, PAGE)
+                            .query((rs, n) -> new Recipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    new UnitKey(rs.getString(5), rs.getString(6))))
+                            .list();
+                    page.forEach(action);
+                    if (page.size() < PAGE) {
+                        break;
+                    }
+                    after = page.get(page.size() - 1).subscriberId();
                 }
-                after = page.get(page.size() - 1).subscriberId();
             }
         }
 

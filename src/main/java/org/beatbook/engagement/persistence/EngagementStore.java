@@ -179,25 +179,26 @@ public class EngagementStore {
     }
 
     public void forEachRecipient(Collection<UnitKey> units, Consumer<Recipient> action) {
-        if (units.isEmpty()) {
-            return;
-        }
-        long after = 0;
-        while (true) {
-            List<Recipient> page = jdbc.sql("""
-                    select id, email, name, language, unit_level, unit_code from engagement_subscriber
-                    where (unit_level, unit_code) in (select l, c from unnest(?::text[], ?::text[]) as u(l, c))
-                      and unsubscribed_at is null and not undeliverable and id > ?
-                    order by id limit ?""")
-                    .params(levels(units), codes(units), after, PAGE)
-                    .query((rs, n) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-                            rs.getString("language"), new UnitKey(rs.getString("unit_level"), rs.getString("unit_code"))))
-                    .list();
-            page.forEach(action);
-            if (page.size() < PAGE) {
-                return;
+        // one unit at a time, so every page is a range of the (unit_level, unit_code, id) index whatever the
+        // planner thinks of a list of units (a subscriber belongs to one unit: the units' lists are disjoint)
+        for (UnitKey unit : units) {
+            long after = 0;
+            while (true) {
+                List<Recipient> page = jdbc.sql("""
+                        select id, email, name, language, unit_level, unit_code from engagement_subscriber
+                        where unit_level = ? and unit_code = ? and id > ?
+                          and unsubscribed_at is null and not undeliverable
+                        order by id limit ?""")
+                        .params(unit.level(), unit.code(), after, PAGE)
+                        .query((rs, n) -> new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+                                rs.getString("language"), new UnitKey(rs.getString("unit_level"), rs.getString("unit_code"))))
+                        .list();
+                page.forEach(action);
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = page.get(page.size() - 1).subscriberId();
             }
-            after = page.get(page.size() - 1).subscriberId();
         }
     }
 

@@ -20,6 +20,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.beatbook.engagement.ListLinks;
@@ -59,7 +60,7 @@ class OutboxSender {
     private final Department department;
     private final RateLimiter limiter;
     private final DeliveryPolicy policy;
-    private final InternetAddress from;
+    private final String fromHeader;
     private final String messageIdDomain;
     private final int claimBatch;
 
@@ -76,7 +77,7 @@ class OutboxSender {
         this.limiter = new RateLimiter(delivery.ratePerSecond());
         this.claimBatch = Math.max(1, delivery.claimBatch());
         this.policy = new DeliveryPolicy(delivery.maxAttempts(), delivery.firstRetry(), delivery.maxRetry());
-        this.from = new InternetAddress(department.mailFrom(), true);
+        this.fromHeader = new InternetAddress(department.mailFrom(), true).toString();
         String host = URI.create(department.publicUrl()).getHost();
         this.messageIdDomain = host == null || host.isBlank() ? "beatbook.invalid" : host;
     }
@@ -142,10 +143,11 @@ class OutboxSender {
                          SubscriberDirectory subscribers, SmtpConnection smtp) {
         Prepared edition = editions.getOrDefault(row.language(), editions.get(issue.defaultLanguage()));
         try {
-            smtp.send(message(issue, row, edition, subscribers.linksFor(row.subscriberId())));
+            InternetAddress recipient = new InternetAddress(row.email(), false);
+            smtp.send(message(issue, row, recipient, edition, subscribers.linksFor(row.subscriberId())), recipient);
             return true;
         }
-        catch (MessagingException | UnsupportedEncodingException e) {
+        catch (MessagingException e) {
             int code = SmtpReplies.code(e);
             String error = SmtpReplies.describe(e);
             switch (policy.afterFailure(code, row.attempts() + 1)) {
@@ -161,22 +163,32 @@ class OutboxSender {
         }
     }
 
-    /** An edition with its email parts encoded once for every message of this run. */
-    private record Prepared(Edition edition, MailTemplate.Encoded mail) {
+    /** An edition with its subject and email parts encoded once for every message of this run. */
+    private record Prepared(Edition edition, String subject, MailTemplate.Encoded mail) {
 
         Prepared(Edition edition) {
-            this(edition, edition.mail().encode());
+            this(edition, encodedSubject(edition.title()), edition.mail().encode());
+        }
+
+        /** What {@code setSubject(title, "UTF-8")} writes (RFC 2047 words, folded), without its regular expressions per message. */
+        private static String encodedSubject(String title) {
+            try {
+                return MimeUtility.fold(9, MimeUtility.encodeText(title, "UTF-8", null));
+            }
+            catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is part of every JRE", e);
+            }
         }
     }
 
-    private MimeMessage message(Issue issue, OutboxStore.Claimed row, Prepared prepared, ListLinks links)
-            throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage message(Issue issue, OutboxStore.Claimed row, InternetAddress recipient, Prepared prepared,
+                                ListLinks links) throws MessagingException {
         Edition edition = prepared.edition();
         MimeMessage message = new StableIdMessage(mail.getSession(),
                 "<newsletter-" + issue.id() + "-" + row.id() + "@" + messageIdDomain + ">");
-        message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.email(), false));
-        message.setSubject(edition.title(), "UTF-8");
+        message.setHeader("From", fromHeader);
+        message.setHeader("To", recipient.toString());
+        message.setHeader("Subject", prepared.subject());
         message.setSentDate(new Date());
         message.setHeader("Content-Language", edition.language());
         message.setHeader("List-Unsubscribe", "<" + links.oneClickUnsubscribe() + ">, <" + links.mailtoUnsubscribe() + ">");

@@ -1,5 +1,6 @@
 package org.beatbook.newsletters.application;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -19,14 +20,14 @@ final class SmtpConnection implements AutoCloseable {
         this.mail = mail;
     }
 
-    void send(MimeMessage message) throws MessagingException {
+    void send(MimeMessage message, Address recipient) throws MessagingException {
         // no isConnected() check: Jakarta Mail answers it with a NOOP round trip per message
         if (transport == null) {
             transport = mail.getSession().getTransport(mail.getProtocol() == null ? "smtp" : mail.getProtocol());
             transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
         }
         try {
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.sendMessage(message, new Address[] {recipient});
         }
         catch (MessagingException e) {
             if (SmtpReplies.code(e) == 0) {
