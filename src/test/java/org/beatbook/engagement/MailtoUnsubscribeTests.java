@@ -22,6 +22,7 @@ import org.beatbook.engagement.application.MailtoUnsubscribes;
 import org.beatbook.engagement.application.MailtoUnsubscribes.Outcome;
 import org.beatbook.newsletters.application.NewIssue;
 import org.beatbook.newsletters.application.Newsletters;
+import org.beatbook.support.ListSubscribers;
 import org.beatbook.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,10 +60,7 @@ class MailtoUnsubscribeTests {
     JdbcClient jdbc;
 
     long subscriber(String email, String district) {
-        return jdbc.sql("""
-                insert into engagement_subscriber (email, name, address, unit_level, unit_code, language, source)
-                values (?, 'Mailto Test', '1 TEST ST', 'district', ?, 'en', 'web') returning id""")
-                .params(email, district).query(Long.class).single();
+        return ListSubscribers.confirmed(jdbc, "Mailto Test", email, district);
     }
 
     /** Publishes an issue to the district and returns the {@code mailto:} subject of the list email {@code email} got. */

@@ -15,6 +15,7 @@ import org.beatbook.geography.UnitKey;
 import org.beatbook.newsletters.application.NewIssue;
 import org.beatbook.newsletters.application.Newsletters;
 import org.beatbook.newsletters.domain.Progress;
+import org.beatbook.support.ListSubscribers;
 import org.beatbook.support.ScriptedSmtpServer;
 import org.beatbook.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,7 @@ class SmtpFailureTests {
     MockMvc mvc;
 
     long subscriber(String email, String district) {
-        return jdbc.sql("""
-                insert into engagement_subscriber (email, name, address, unit_level, unit_code, language, source)
-                values (?, 'Bounce Test', '1 TEST ST', 'district', ?, 'en', 'web') returning id""")
-                .params(email, district).query(Long.class).single();
+        return ListSubscribers.confirmed(jdbc, "Bounce Test", email, district);
     }
 
     long publish(String district) {

@@ -11,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium for browser tests. A missing browser fails the test (CI installs it); it is never
@@ -38,7 +39,18 @@ public final class Browser {
                     "--no-first-run", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriver driver = new ChromeDriver(service, options) {
+                @Override
+                public void quit() {
+                    super.quit();
+                    try {
+                        FileSystemUtils.deleteRecursively(profile); // else every test run leaves profiles in /tmp
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
             driver.manage().window().setSize(new Dimension(width, height));
             return driver;
         }
