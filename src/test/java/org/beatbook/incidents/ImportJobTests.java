@@ -42,6 +42,15 @@ class ImportJobTests {
     }
 
     /** Polls the status fragment as htmx does until it stops asking to be polled; returns the last answer. */
+    /** The job deletes the stored file after the import's journal entry says how it ended, so shortly after. */
+    void awaitStoredFileDeleted(long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (count("SELECT count(*) FROM incident_import_chunks WHERE import_id = ?", id) > 0) {
+            assertThat(Instant.now()).as("stored file of import %d still there", id).isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     String pollUntilFinished(long id) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         String known = "";
@@ -82,7 +91,7 @@ class ImportJobTests {
         // The demo imported the same file at start: every row is unchanged.
         assertThat(entry.unchanged()).isEqualTo(rows);
         assertThat(entry.bytesTotal()).isEqualTo(file.length);
-        assertThat(count("SELECT count(*) FROM incident_import_chunks WHERE import_id = ?", id)).isZero();
+        awaitStoredFileDeleted(id);
         // Without JavaScript the page itself shows the final report; a poll that knows the state says nothing new.
         assertThat(mvc.perform(get(location).param("lang", "es").with(user("s").roles("STAFF"))).andReturn()
                 .getResponse().getContentAsString()).containsPattern("Importado: 9.?999 filas leídas");
@@ -110,6 +119,6 @@ class ImportJobTests {
         assertThat(count("SELECT count(*) FROM incidents WHERE source_id LIKE 'F%'")).isZero();
         assertThat(count("SELECT count(*) FROM incidents WHERE import_id = ?", id)).isZero();
         assertThat(count("SELECT count(*) FROM incident_rejects WHERE import_id = ?", id)).isZero();
-        assertThat(count("SELECT count(*) FROM incident_import_chunks WHERE import_id = ?", id)).isZero();
+        awaitStoredFileDeleted(id);
     }
 }
