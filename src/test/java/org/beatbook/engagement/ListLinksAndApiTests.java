@@ -111,6 +111,11 @@ class ListLinksAndApiTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(post(path(directory.linksFor(other).oneClickUnsubscribe()))).andExpect(status().isBadRequest());
         assertThat(recipients(d)).contains(other);
+        // the audit trail has the first unsubscribe, with its channel, once
+        assertThat(jdbc.sql("select count(*) from engagement_audit where action = 'unsubscribe' and detail = ?")
+                .param("subscriber " + id + " by one-click link").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from engagement_audit where action = 'unsubscribe' and detail like ?")
+                .param("subscriber " + other + " by %").query(Long.class).single()).isZero();
     }
 
     @Test
