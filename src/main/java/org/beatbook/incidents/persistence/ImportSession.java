@@ -123,40 +123,59 @@ public final class ImportSession implements AutoCloseable {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT text)",
                     Files.newBufferedReader(rejectFile, StandardCharsets.UTF_8));
+            long distinct;
+            long warnings;
             try (Statement s = connection.createStatement()) {
                 // One import at a time: two merges of overlapping files must not interleave.
                 s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
-                // Sorting and grouping a large import in memory instead of in temporary files.
+                // Hashing and joining a large import in memory instead of in temporary files.
                 s.execute("SET LOCAL work_mem = '256MB'");
-                s.execute("CREATE TEMPORARY TABLE incident_fresh ON COMMIT DROP AS "
-                        + "SELECT DISTINCT ON (source_id) * FROM incident_staging ORDER BY source_id, line DESC");
-                s.execute("ANALYZE incident_fresh");
+                // An export may list a record twice: its last line wins. Hashing finds the few twins; sorting the
+                // whole file by id to drop them cost more than the rest of the merge.
+                s.execute("DELETE FROM incident_staging s USING (SELECT source_id, max(line) AS last "
+                        + "FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
+                        + "WHERE s.source_id = twin.source_id AND s.line < twin.last");
+                s.execute("ANALYZE incident_staging");
+                try (ResultSet r = s.executeQuery("SELECT count(*), count(warning) FROM incident_staging")) {
+                    r.next();
+                    distinct = r.getLong(1);
+                    warnings = r.getLong(2);
+                }
+                s.execute("CREATE TEMPORARY TABLE incident_days (day date) ON COMMIT DROP");
             }
-            long distinct = single("SELECT count(*) FROM incident_fresh");
-            long warnings = single("SELECT count(*) FROM incident_fresh WHERE warning IS NOT NULL");
-            try (PreparedStatement p = connection.prepareStatement(
-                    "CREATE TEMPORARY TABLE incident_days ON COMMIT DROP AS SELECT DISTINCT i.occurred_on AS day "
-                            + "FROM incidents i JOIN incident_fresh f ON i.source = ? AND i.source_id = f.source_id "
-                            + "WHERE i.occurred_on <> f.occurred_on")) {
+            // The days whose counts change: a stored incident's old day when the import moves it to another day,
+            // then (below) the day of every row written.
+            long known;
+            try (PreparedStatement p = connection.prepareStatement("WITH known AS (SELECT i.occurred_on AS old_day, "
+                    + "f.occurred_on AS new_day FROM incidents i JOIN incident_staging f ON i.source = ? "
+                    + "AND i.source_id = f.source_id), moved AS (INSERT INTO incident_days SELECT DISTINCT old_day "
+                    + "FROM known WHERE old_day <> new_day) SELECT count(*) FROM known")) {
                 p.setString(1, source);
-                p.execute();
+                known = single(p);
+            }
+            long updated;
+            try (PreparedStatement p = connection.prepareStatement(UPDATE)) {
+                p.setLong(1, importId);
+                p.setString(2, source);
+                updated = single(p);
             }
             long inserted;
-            long updated;
-            try (PreparedStatement p = connection.prepareStatement(MERGE)) {
+            try (PreparedStatement p = connection.prepareStatement(INSERT)) {
                 p.setString(1, source);
                 p.setLong(2, importId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    inserted = r.getLong(1);
-                    updated = r.getLong(2);
+                p.setString(3, source);
+                if (distinct - known > storedIncidents()) {
+                    // A load larger than what is stored: build the indexes once rather than grow them row by row.
+                    long[] count = new long[1];
+                    BulkIndexes.around(connection, "incidents", true, () -> count[0] = single(p));
+                    inserted = count[0];
+                }
+                else {
+                    inserted = single(p);
                 }
             }
             long mergedAt = System.nanoTime();
-            try (Statement s = connection.createStatement()) {
-                s.execute("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)");
-                s.execute(DAILY);
-            }
+            DailyCounts.recount(connection);
             log.info("Import {}: merge {} ms, daily counts {} ms", importId, (mergedAt - staged) / 1_000_000,
                     (System.nanoTime() - mergedAt) / 1_000_000);
             try (PreparedStatement p = connection.prepareStatement("UPDATE incident_imports SET status = 'DONE', "
@@ -187,29 +206,38 @@ public final class ImportSession implements AutoCloseable {
             + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path, "
             + "source_units, warning";
 
-    /** Upsert; a row whose values did not change is not touched, so a re-import writes nothing. */
-    private static final String MERGE = "WITH up AS (INSERT INTO incidents (source, source_id, " + COLUMNS
-            + ", import_id) SELECT ?, source_id, " + COLUMNS + ", ? FROM incident_fresh "
-            + "ON CONFLICT (source, source_id) DO UPDATE SET (" + COLUMNS + ", import_id) = ("
-            + prefixed("EXCLUDED.") + ", EXCLUDED.import_id) "
-            + "WHERE (" + prefixed("incidents.") + ") IS DISTINCT FROM (" + prefixed("EXCLUDED.") + ") "
-            + "RETURNING (xmax = 0) AS fresh, occurred_on), "
-            + "days AS (INSERT INTO incident_days SELECT DISTINCT occurred_on FROM up) "
-            + "SELECT count(*) FILTER (WHERE fresh), count(*) FILTER (WHERE NOT fresh) FROM up";
+    /** Rewrites the stored incidents the import changes; a row whose values did not change is not touched. */
+    private static final String UPDATE = "WITH up AS (UPDATE incidents i SET (" + COLUMNS + ", import_id) = ("
+            + prefixed("f.") + ", ?) FROM incident_staging f WHERE i.source = ? AND i.source_id = f.source_id "
+            + "AND (" + prefixed("i.") + ") IS DISTINCT FROM (" + prefixed("f.") + ") RETURNING i.occurred_on), "
+            + "days AS (INSERT INTO incident_days SELECT DISTINCT occurred_on FROM up) SELECT count(*) FROM up";
+
+    /**
+     * Adds the incidents not stored yet. The unique key on (source, source_id) still guards against twins; only one
+     * import runs at a time (the advisory lock), so none can appear between the check and the insert.
+     */
+    private static final String INSERT = "WITH ins AS (INSERT INTO incidents (source, source_id, " + COLUMNS
+            + ", import_id) SELECT ?, f.source_id, " + prefixed("f.") + ", ? FROM incident_staging f "
+            + "WHERE NOT EXISTS (SELECT 1 FROM incidents i WHERE i.source = ? AND i.source_id = f.source_id) "
+            + "RETURNING occurred_on), days AS (INSERT INTO incident_days SELECT DISTINCT occurred_on FROM ins) "
+            + "SELECT count(*) FROM ins";
 
     private static String prefixed(String prefix) {
         return String.join(", ", List.of(COLUMNS.split(", ")).stream().map(c -> prefix + c).toList());
     }
 
-    /** Recounts the touched days, for every level of every incident's unit path and city-wide. */
-    static final String DAILY = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
-            + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, "
-            + "category, offense, coalesce(priority, ''), sensitive, count(*) FROM incidents "
-            + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
-            + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6, 7";
+    /** The planner's row count of {@code incidents}, exact after a bulk load (an index build sets it). */
+    private long storedIncidents() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT CASE WHEN reltuples < 0 THEN (SELECT count(*) FROM incidents) ELSE reltuples::bigint END "
+                        + "FROM pg_class WHERE oid = 'incidents'::regclass")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
 
-    private long single(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    private static long single(PreparedStatement p) throws SQLException {
+        try (ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
         }

@@ -264,8 +264,12 @@ public class IncidentStore {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
         jdbc.sql("CREATE TEMPORARY TABLE incident_days ON COMMIT DROP AS SELECT day FROM incident_replacement_days")
                 .update();
-        jdbc.sql("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)").update();
-        jdbc.sql(ImportSession.DAILY).update();
+        try {
+            DailyCounts.recount(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource));
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The daily counts could not be rebuilt: " + e.getMessage(), e);
+        }
         jdbc.sql("DELETE FROM incident_replacement_days WHERE day IN (SELECT day FROM incident_days)").update();
     }
 

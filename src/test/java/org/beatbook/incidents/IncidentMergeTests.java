@@ -1,0 +1,144 @@
+package org.beatbook.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How an import merges into what is stored, and that the daily counts always equal a recount of the incidents. The
+ * shared database's demo load went into empty tables, so it took the bulk path (indexes dropped and built again,
+ * daily counts rebuilt); the imports here take the row-by-row path, and one spanning many new days the rebuild of
+ * the daily counts with the days it did not touch kept. Rows dated 2013 and 2014, which nothing else uses.
+ */
+@SpringBootTest
+class IncidentMergeTests {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
+    static final List<CSVRecord> TEMPLATES = ChicagoCrimes.rows();
+
+    @Autowired
+    IncidentImports imports;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void removeTheRows() {
+        jdbc.sql("DELETE FROM incidents WHERE occurred_on BETWEEN '2013-01-01' AND '2014-12-31'").update();
+        jdbc.sql("DELETE FROM incident_daily WHERE day BETWEEN '2013-01-01' AND '2014-12-31'").update();
+    }
+
+    /** A Chicago row: the k-th demo row with another id, day and primary type. */
+    static String row(int k, String id, LocalDate day, String primaryType) {
+        List<String> values = new ArrayList<>(TEMPLATES.get(k).toList());
+        List<String> header = TEMPLATES.get(k).getParser().getHeaderNames();
+        values.set(header.indexOf("ID"), id);
+        values.set(header.indexOf("Date"), day.atTime(14, 30).format(DATE));
+        values.set(header.indexOf("Year"), Integer.toString(day.getYear()));
+        if (primaryType != null) {
+            values.set(header.indexOf("Primary Type"), primaryType);
+        }
+        return CSVFormat.DEFAULT.format(values.toArray());
+    }
+
+    ImportReport importRows(List<String> rows) {
+        String header = CSVFormat.DEFAULT.format(TEMPLATES.get(0).getParser().getHeaderNames().toArray());
+        String csv = header + "\n" + String.join("\n", rows) + "\n";
+        return imports.importFile("chicago", "merge.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                false);
+    }
+
+    String column(String column, String id) {
+        return jdbc.sql("SELECT " + column + "::text FROM incidents WHERE source = 'chicago' AND source_id = ?")
+                .param(id).query(String.class).single();
+    }
+
+    long dailyOn(LocalDate day) {
+        return jdbc.sql("SELECT coalesce(sum(n), 0) FROM incident_daily WHERE level = 'city' AND day = ?").param(day)
+                .query(Long.class).single();
+    }
+
+    /** Rows of incident_daily that differ from a recount of the incidents, both ways. */
+    long countsOffTheIncidents() {
+        String recount = "SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, category, offense, "
+                + "coalesce(priority, ''), sensitive, count(*)::int FROM incidents "
+                + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u GROUP BY 1, 2, 3, 4, 5, 6, 7";
+        String stored = "SELECT level, unit_code, day, category, offense, priority, sensitive, n FROM incident_daily";
+        return jdbc.sql("SELECT (SELECT count(*) FROM (" + recount + " EXCEPT " + stored + ") a) "
+                + "+ (SELECT count(*) FROM (" + stored + " EXCEPT " + recount + ") b)").query(Long.class).single();
+    }
+
+    @Test
+    void aLaterOverlappingExportUpdatesByIdAndTheDailyCountsFollow() {
+        LocalDate day = LocalDate.of(2013, 3, 4);
+        // The same record twice in one export: its last line wins.
+        ImportReport first = importRows(List.of(row(0, "99000001", day, null), row(1, "99000002", day, null),
+                row(2, "99000003", day.plusDays(1), null), row(3, "99000004", day, "THEFT"),
+                row(1, "99000002", day.plusDays(2), null)));
+        assertThat(first.accepted()).isTrue();
+        assertThat(first.rowsRead()).isEqualTo(5);
+        assertThat(first.inserted()).isEqualTo(4);
+        assertThat(column("occurred_on", "99000002")).isEqualTo(day.plusDays(2).toString());
+        assertThat(dailyOn(day)).isEqualTo(2);
+        assertThat(countsOffTheIncidents()).isZero();
+
+        // Unchanged, moved to another day, reclassified, new.
+        ImportReport later = importRows(List.of(row(0, "99000001", day, null),
+                row(2, "99000003", day.plusDays(30), null), row(3, "99000004", day, "NARCOTICS"),
+                row(4, "99000005", day, null)));
+        assertThat(later.inserted()).isEqualTo(1);
+        assertThat(later.updated()).isEqualTo(2);
+        assertThat(later.unchanged()).isEqualTo(1);
+        assertThat(column("offense_text", "99000004")).isEqualTo("NARCOTICS");
+        assertThat(column("category", "99000004")).isEqualTo("society");
+        assertThat(dailyOn(day.plusDays(1))).isZero();
+        assertThat(dailyOn(day.plusDays(30))).isEqualTo(1);
+        assertThat(dailyOn(day)).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents WHERE source_id LIKE '990000%'").query(Long.class).single())
+                .isEqualTo(5);
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+
+    @Test
+    void anImportOverMostDaysRebuildsTheDailyCountsAndKeepsTheOtherDays() {
+        long citywideBefore = jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class)
+                .single();
+        long known = jdbc.sql("SELECT count(DISTINCT day) FROM incident_daily WHERE level = 'city'").query(Long.class)
+                .single();
+        List<String> rows = new ArrayList<>();
+        LocalDate start = LocalDate.of(2014, 1, 1);
+        for (int k = 0; k <= known; k++) {
+            rows.add(row(k, Integer.toString(99100000 + k), start.plusDays(k), null));
+        }
+        ImportReport report = importRows(rows);
+        assertThat(report.inserted()).isEqualTo(rows.size());
+        assertThat(jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class).single())
+                .isEqualTo(citywideBefore + rows.size());
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+
+    @Test
+    void theBulkLoadLeftEveryIndexInPlace() {
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('incidents', 'incident_daily')")
+                .query(String.class).list()).containsExactlyInAnyOrder("incidents_pkey",
+                "incidents_source_source_id_key", "incidents_occurred_on", "incidents_warnings", "incident_daily_pkey");
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid IN ('incidents'::regclass, "
+                + "'incident_daily'::regclass) AND indisvalid AND indisready").query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'incidents'::regclass "
+                + "AND contype = 'u'").query(Long.class).single()).isEqualTo(1);
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+}
