@@ -44,6 +44,8 @@ public class IncidentImporter implements IncidentImports {
     /** Sightings per hundred block fed to the gazetteer from one import: enough to outline the block. */
     private static final int SIGHTINGS_PER_BLOCK = 20;
     private static final long PROGRESS_NANOS = 1_000_000_000L;
+    /** Threads parsing, classifying and placing rows; the importing thread reads the file meanwhile. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final ProfileCatalogue profiles;
     private final IncidentStore store;
@@ -111,24 +113,25 @@ public class IncidentImporter implements IncidentImports {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(profile.delimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
                 .setAllowDuplicateHeaderNames(true).setTrim(false).get().parse(reader)) {
-            RowParser rows;
+            List<String> header = new ArrayList<>(parser.getHeaderNames());
+            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                header.set(0, header.get(0).substring(1));
+            }
             try {
-                List<String> header = new ArrayList<>(parser.getHeaderNames());
-                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                    header.set(0, header.get(0).substring(1));
-                }
-                rows = new RowParser(profile, header);
+                // Checks the header against the profile once; each worker then builds its own parser.
+                new RowParser(profile, header);
             }
             catch (IllegalArgumentException e) {
                 store.finishRejected(importId, e.getMessage(), 0);
                 return new ImportReport(importId, false, e.getMessage(), 0, 0, 0, 0, 0, 0);
             }
-            Placer placer = new Placer(locator, catalogue, geocoder);
             long started = System.nanoTime();
-            long staged = 0;
             ImportSession.Merged merged;
-            try (ImportSession session = store.openSession(importId, profile.source())) {
+            try (ImportSession session = store.openSession(importId, profile.source());
+                 StagingWorkers workers = new StagingWorkers(session, WORKERS, () -> stager(profile, header,
+                         classifier))) {
                 Iterator<CSVRecord> records = parser.iterator();
+                long unreadable = 0;
                 while (true) {
                     CSVRecord record;
                     long line = read + 2;
@@ -144,32 +147,24 @@ public class IncidentImporter implements IncidentImports {
                                     csv.failure());
                         }
                         // A quote that never closes swallows the rest of the file: say where it started.
+                        workers.finish();
                         session.reject(line, "cannot be read as CSV from here on: " + broken.getMessage());
-                        rejected++;
+                        unreadable++;
                         read++;
                         break;
                     }
                     read++;
-                    line = record.getRecordNumber() + 1;
-                    try {
-                        SourceRow row = rows.parse(line, record.toList());
-                        Classification c = classifier.classify(row.code(), row.offenseText(), row.description());
-                        boolean sensitive = policy.isSensitive(c.sensitive() || row.flaggedSensitive(), c.offense());
-                        session.stage(placer.place(row, c, sensitive));
-                        staged++;
-                    }
-                    catch (RowParser.RejectedRow bad) {
-                        session.reject(line, bad.getMessage());
-                        rejected++;
-                    }
+                    workers.add(record.getRecordNumber() + 1, record.toList());
                     // The status page polls the journal: about once a second, never per row.
                     if ((read & 0xFF) == 0 && System.nanoTime() - progressAt >= PROGRESS_NANOS) {
-                        store.progress(importId, read, rejected, csv.count());
+                        store.progress(importId, read, workers.rejected() + unreadable, csv.count());
                         progressAt = System.nanoTime();
                     }
                 }
+                workers.finish();
+                rejected = workers.rejected() + unreadable;
                 store.progress(importId, read, rejected, csv.count());
-                if (staged == 0) {
+                if (workers.staged() == 0) {
                     String message = read == 0 ? "The file has no rows after the header"
                             : "No row of the file could be used with the profile \"" + profile.name()
                               + "\": is it the right profile? See the reject report for each row";
@@ -200,6 +195,18 @@ public class IncidentImporter implements IncidentImports {
                     + e.getMessage(), read);
             throw e;
         }
+    }
+
+    /** One worker thread's own parser and placer (neither is thread-safe) around the shared classification. */
+    private StagingWorkers.RowStager stager(MappingProfile profile, List<String> header, Classifier classifier) {
+        RowParser rows = new RowParser(profile, header);
+        Placer placer = new Placer(locator, catalogue, geocoder);
+        return (line, values, out) -> {
+            SourceRow row = rows.parse(line, values);
+            Classification c = classifier.classify(row.code(), row.offenseText(), row.description());
+            boolean sensitive = policy.isSensitive(c.sensitive() || row.flaggedSensitive(), c.offense());
+            ImportSession.append(out, placer.place(row, c, sensitive));
+        };
     }
 
     private void feedGazetteer(long importId) {

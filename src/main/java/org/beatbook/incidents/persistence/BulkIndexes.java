@@ -53,6 +53,8 @@ final class BulkIndexes {
             }
         }
         try (Statement s = connection.createStatement()) {
+            // Each build sorts its keys in memory rather than in temporary files.
+            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
             for (String drop : drops) {
                 s.execute(drop);
             }

@@ -13,12 +13,17 @@ import java.sql.Statement;
  */
 final class DailyCounts {
 
-    /** Counts every level of every incident's unit path and city-wide, for the listed days. */
+    /**
+     * Counts every level of every incident's unit path and city-wide, for the listed days. Grouped by the whole
+     * path element first and split into level and code afterwards: splitting a million groups is cheaper than
+     * splitting four million elements.
+     */
     private static final String RECOUNT = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
-            + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, "
-            + "category, offense, coalesce(priority, ''), sensitive, count(*) FROM incidents "
+            + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), day, category, "
+            + "offense, priority, sensitive, n FROM (SELECT u, occurred_on AS day, category, offense, "
+            + "coalesce(priority, '') AS priority, sensitive, count(*) AS n FROM incidents "
             + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
-            + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6, 7";
+            + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6) counted";
 
     private DailyCounts() {
     }
@@ -36,7 +41,6 @@ final class DailyCounts {
                 s.execute(RECOUNT);
                 return;
             }
-            s.execute("SET LOCAL maintenance_work_mem = '256MB'");
             s.execute("CREATE TEMPORARY TABLE incident_daily_kept ON COMMIT DROP AS SELECT * FROM incident_daily "
                     + "WHERE day NOT IN (SELECT day FROM incident_days)");
             // Readers run single statements in READ COMMITTED, so TRUNCATE's one MVCC caveat (an older snapshot

@@ -1,6 +1,6 @@
 package org.beatbook.incidents.persistence;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +32,13 @@ public final class ImportSession implements AutoCloseable {
     public record Merged(long inserted, long updated, long unchanged, long warnings) {
     }
 
-    private static final int BUFFER = 1 << 16;
-
     private final Connection connection;
     private final long importId;
     private final String source;
     private final CopyIn copy;
-    private final StringBuilder line = new StringBuilder(512);
+    private final CopyText rejectRow = new CopyText();
     private final Path rejectFile;
-    private final BufferedWriter rejects;
-    private byte[] pending = new byte[BUFFER];
-    private int pendingLength;
+    private final BufferedOutputStream rejects;
     private boolean committed;
     private boolean closed;
 
@@ -65,7 +61,7 @@ public final class ImportSession implements AutoCloseable {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY incident_staging FROM STDIN (FORMAT text)");
             rejectFile = Files.createTempFile("incident-rejects-" + importId, ".tsv");
-            rejects = Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8);
+            rejects = new BufferedOutputStream(Files.newOutputStream(rejectFile));
         }
         catch (SQLException e) {
             throw new IllegalStateException("Could not start the import: " + e.getMessage(), e);
@@ -75,38 +71,30 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
-    public void stage(StagedIncident i) {
+    /** Appends an incident to rows for {@link #stage(byte[])}, in the staging table's column order. */
+    public static void append(CopyText out, StagedIncident i) {
         var row = i.row();
-        line.setLength(0);
-        line.append(row.line()).append('\t');
-        text(row.sourceId());
-        text(row.caseNumber());
-        line.append(row.occurredAt()).append('\t').append(row.occurredOn()).append('\t');
-        text(row.code());
-        text(row.offenseText());
-        text(row.description());
-        text(row.address());
-        number(i.latitude());
-        number(i.longitude());
-        line.append(i.geocoded() ? 't' : 'f').append('\t');
-        text(i.classification().category().key());
-        text(i.classification().offense());
-        text(i.classification().priority() == null ? null : i.classification().priority().key());
-        line.append(i.sensitive() ? 't' : 'f').append('\t');
-        array(i.unitPath());
-        array(i.sourceUnits());
-        text(i.warning());
-        line.setCharAt(line.length() - 1, '\n');
-        write(line.toString().getBytes(StandardCharsets.UTF_8));
+        var c = i.classification();
+        out.number(row.line()).text(row.sourceId()).text(row.caseNumber()).literal(row.occurredAt())
+                .literal(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
+                .text(row.address()).number(i.latitude()).number(i.longitude()).flag(i.geocoded())
+                .text(c.category().key()).text(c.offense()).text(c.priority() == null ? null : c.priority().key())
+                .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
+    }
+
+    /** Streams rows built with {@link #append} into the staging table. */
+    public void stage(byte[] rows) {
+        try {
+            copy.writeToCopy(rows, 0, rows.length);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("The import could not be staged: " + e.getMessage(), e);
+        }
     }
 
     public void reject(long lineNumber, String reason) {
         try {
-            line.setLength(0);
-            line.append(importId).append('\t').append(lineNumber).append('\t');
-            text(reason);
-            line.setCharAt(line.length() - 1, '\n');
-            rejects.write(line.toString());
+            rejects.write(rejectRow.number(importId).number(lineNumber).text(reason).endRow().take());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,7 +104,6 @@ public final class ImportSession implements AutoCloseable {
     /** Merges, refreshes the daily counts, closes the journal entry and commits. */
     public Merged commit(long rowsRead, long rejected) {
         try {
-            flush();
             copy.endCopy();
             long staged = System.nanoTime();
             rejects.close();
@@ -263,68 +250,6 @@ public final class ImportSession implements AutoCloseable {
         }
         catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not end the import cleanly: " + e.getMessage(), e);
-        }
-    }
-
-    private void text(String value) {
-        if (value == null) {
-            line.append("\\N\t");
-            return;
-        }
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
-        }
-        line.append('\t');
-    }
-
-    private void number(double value) {
-        if (Double.isNaN(value)) {
-            line.append("\\N\t");
-        }
-        else {
-            line.append(value).append('\t');
-        }
-    }
-
-    /** A text[] literal with every element quoted, so codes with spaces or commas survive. */
-    private void array(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int k = 0; k < values.size(); k++) {
-            if (k > 0) {
-                literal.append(',');
-            }
-            literal.append('"').append(values.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        text(literal.append('}').toString());
-    }
-
-    private void write(byte[] bytes) {
-        try {
-            if (pendingLength + bytes.length > pending.length) {
-                flush();
-                if (bytes.length > pending.length) {
-                    pending = new byte[bytes.length];
-                }
-            }
-            System.arraycopy(bytes, 0, pending, pendingLength, bytes.length);
-            pendingLength += bytes.length;
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("The import could not be staged: " + e.getMessage(), e);
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (pendingLength > 0) {
-            copy.writeToCopy(pending, 0, pendingLength);
-            pendingLength = 0;
         }
     }
 }

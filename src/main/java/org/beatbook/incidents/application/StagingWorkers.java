@@ -1,0 +1,151 @@
+package org.beatbook.incidents.application;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.beatbook.incidents.domain.RowParser;
+import org.beatbook.incidents.persistence.CopyText;
+import org.beatbook.incidents.persistence.ImportSession;
+
+/**
+ * Parses, classifies and places an import's rows on every core while the importing thread reads the CSV and streams
+ * finished rows into the staging table. Batches come back in file order with at most two per worker in flight, so
+ * memory stays flat and rejects are reported in line order. Each worker thread gets its own {@link RowStager} (row
+ * parsers and placers are not thread-safe).
+ */
+final class StagingWorkers implements AutoCloseable {
+
+    /** Turns one CSV record into a staging row, or rejects it. */
+    interface RowStager {
+        void stage(long line, List<String> values, CopyText out) throws RowParser.RejectedRow;
+    }
+
+    private record Rejected(long line, String reason) {
+    }
+
+    private record Chunk(byte[] rows, int staged, List<Rejected> rejected) {
+    }
+
+    /** Rows per batch: enough to make the hand-over cheap, few enough to keep memory flat. */
+    private static final int BATCH = 1_000;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final ImportSession session;
+    private final ExecutorService pool;
+    private final ThreadLocal<RowStager> stagers;
+    private final ThreadLocal<CopyText> outputs = ThreadLocal.withInitial(CopyText::new);
+    private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+    private final int maxInFlight;
+    private long[] lines = new long[BATCH];
+    private List<List<String>> batch = new ArrayList<>(BATCH);
+    private long staged;
+    private long rejected;
+
+    StagingWorkers(ImportSession session, int threads, Supplier<RowStager> perThread) {
+        this.session = session;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "incident-import-" + pool + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.stagers = ThreadLocal.withInitial(perThread);
+        this.maxInFlight = 2 * threads;
+    }
+
+    /** Adds a record; writes out finished batches, waiting when too many are in flight. */
+    void add(long line, List<String> values) {
+        lines[batch.size()] = line;
+        batch.add(values);
+        if (batch.size() == BATCH) {
+            submit();
+        }
+    }
+
+    /** Stages what is left and waits for every batch. */
+    void finish() {
+        if (!batch.isEmpty()) {
+            submit();
+        }
+        while (!inFlight.isEmpty()) {
+            write(inFlight.removeFirst());
+        }
+    }
+
+    long staged() {
+        return staged;
+    }
+
+    /** Rows rejected so far (of the batches written out). */
+    long rejected() {
+        return rejected;
+    }
+
+    private void submit() {
+        long[] theLines = lines;
+        List<List<String>> theValues = batch;
+        inFlight.addLast(pool.submit(() -> stage(theLines, theValues)));
+        lines = new long[BATCH];
+        batch = new ArrayList<>(BATCH);
+        while (inFlight.size() >= maxInFlight) {
+            write(inFlight.removeFirst());
+        }
+    }
+
+    private Chunk stage(long[] theLines, List<List<String>> values) {
+        RowStager stager = stagers.get();
+        CopyText out = outputs.get();
+        List<Rejected> rejects = new ArrayList<>();
+        int done = 0;
+        for (int k = 0; k < values.size(); k++) {
+            try {
+                stager.stage(theLines[k], values.get(k), out);
+                done++;
+            }
+            catch (RowParser.RejectedRow bad) {
+                rejects.add(new Rejected(theLines[k], bad.getMessage()));
+            }
+        }
+        return new Chunk(out.take(), done, rejects);
+    }
+
+    private void write(Future<Chunk> pending) {
+        Chunk chunk;
+        try {
+            chunk = pending.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import was interrupted", e);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        session.stage(chunk.rows());
+        staged += chunk.staged();
+        for (Rejected r : chunk.rejected()) {
+            session.reject(r.line(), r.reason());
+            rejected++;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
