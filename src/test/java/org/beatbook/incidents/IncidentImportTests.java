@@ -124,6 +124,22 @@ class IncidentImportTests {
     }
 
     @Test
+    void aQuoteThatNeverClosesRejectsTheRestOfTheFileFromTheLineWhereItOpens() {
+        String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
+        String csv = String.join("\n", lines[0], lines[1], lines[2], lines[3].replaceFirst(",", ",\""), lines[4],
+                lines[5]) + "\n";
+        ImportReport report = imports.importFile("chicago", "unclosed.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(report.accepted()).isTrue();
+        assertThat(report.unchanged()).isEqualTo(2);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(store.rejects(report.importId())).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(4);
+            assertThat(r.reason()).contains("cannot be read as CSV from here on");
+        });
+    }
+
+    @Test
     void aFileThatIsNotWhatTheProfileExpectsIsRejectedWhole() {
         long before = count("SELECT count(*) FROM incidents");
         ImportReport report = imports.importFile("chicago", "roster.csv", new ByteArrayInputStream(
