@@ -1,7 +1,9 @@
 package org.beatbook.incidents.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rows in PostgreSQL's COPY text format, collected in memory until taken. Not thread-safe: each import worker has
@@ -9,14 +11,23 @@ import java.util.List;
  */
 public final class CopyText {
 
+    private static final int MAX_ARRAYS = 10_000;
+
     private final StringBuilder rows = new StringBuilder(1 << 16);
+    private final Map<List<String>, String> arrays = new HashMap<>();
 
     public CopyText text(String value) {
         if (value == null) {
             rows.append("\\N\t");
             return this;
         }
-        for (int k = 0; k < value.length(); k++) {
+        int plain = 0;
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        // Most values need no escaping: copy them whole rather than a character at a time.
+        rows.append(value, 0, plain);
+        for (int k = plain; k < value.length(); k++) {
             char c = value.charAt(k);
             switch (c) {
                 case '\\' -> rows.append("\\\\");
@@ -28,6 +39,10 @@ public final class CopyText {
         }
         rows.append('\t');
         return this;
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     public CopyText number(long value) {
@@ -57,16 +72,26 @@ public final class CopyText {
         return this;
     }
 
-    /** A text[] literal with every element quoted, so codes with spaces or commas survive. */
+    /**
+     * A text[] literal with every element quoted, so codes with spaces or commas survive. An import repeats the same
+     * few hundred unit paths, so each literal is built once.
+     */
     public CopyText array(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int k = 0; k < values.size(); k++) {
-            if (k > 0) {
-                literal.append(',');
+        String literal = arrays.get(values);
+        if (literal == null) {
+            StringBuilder built = new StringBuilder("{");
+            for (int k = 0; k < values.size(); k++) {
+                if (k > 0) {
+                    built.append(',');
+                }
+                built.append('"').append(values.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
-            literal.append('"').append(values.get(k).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            literal = built.append('}').toString();
+            if (arrays.size() < MAX_ARRAYS) {
+                arrays.put(List.copyOf(values), literal);
+            }
         }
-        return text(literal.append('}').toString());
+        return text(literal);
     }
 
     /** Ends the row (its last value was followed by a tab). */
