@@ -131,16 +131,6 @@ public final class ImportSession implements AutoCloseable {
                 }
                 s.execute("CREATE TEMPORARY TABLE incident_days (day date) ON COMMIT DROP");
             }
-            // The days whose counts change: a stored incident's old day when the import moves it to another day,
-            // then (below) the day of every row written.
-            long known;
-            try (PreparedStatement p = connection.prepareStatement("WITH known AS (SELECT i.occurred_on AS old_day, "
-                    + "f.occurred_on AS new_day FROM incidents i JOIN incident_staging f ON i.source = ? "
-                    + "AND i.source_id = f.source_id), moved AS (INSERT INTO incident_days SELECT DISTINCT old_day "
-                    + "FROM known WHERE old_day <> new_day) SELECT count(*) FROM known")) {
-                p.setString(1, source);
-                known = single(p);
-            }
             long updated;
             try (PreparedStatement p = connection.prepareStatement(UPDATE)) {
                 p.setLong(1, importId);
@@ -152,7 +142,8 @@ public final class ImportSession implements AutoCloseable {
                 p.setString(1, source);
                 p.setLong(2, importId);
                 p.setString(3, source);
-                if (distinct - known > storedIncidents()) {
+                long stored = storedIncidents();
+                if (distinct > stored && single(NEW, source) > stored) {
                     // A load larger than what is stored: build the indexes once rather than grow them row by row.
                     long[] count = new long[1];
                     BulkIndexes.around(connection, "incidents", true, () -> count[0] = single(p));
@@ -194,11 +185,16 @@ public final class ImportSession implements AutoCloseable {
             + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path, "
             + "source_units, warning";
 
-    /** Rewrites the stored incidents the import changes; a row whose values did not change is not touched. */
+    /**
+     * Rewrites the stored incidents the import changes; a row whose values did not change is not touched. Notes the
+     * days whose counts change: each changed incident's new day and, read in the same statement (whose snapshot
+     * still holds the rows as they were), its old day.
+     */
     private static final String UPDATE = "WITH up AS (UPDATE incidents i SET (" + COLUMNS + ", import_id) = ("
             + prefixed("f.") + ", ?) FROM incident_staging f WHERE i.source = ? AND i.source_id = f.source_id "
-            + "AND (" + prefixed("i.") + ") IS DISTINCT FROM (" + prefixed("f.") + ") RETURNING i.occurred_on), "
-            + "days AS (INSERT INTO incident_days SELECT DISTINCT occurred_on FROM up) SELECT count(*) FROM up";
+            + "AND (" + prefixed("i.") + ") IS DISTINCT FROM (" + prefixed("f.") + ") RETURNING i.id, i.occurred_on), "
+            + "days AS (INSERT INTO incident_days SELECT occurred_on FROM up UNION "
+            + "SELECT old.occurred_on FROM incidents old JOIN up ON old.id = up.id) SELECT count(*) FROM up";
 
     /**
      * Adds the incidents not stored yet. The unique key on (source, source_id) still guards against twins; only one
@@ -209,6 +205,10 @@ public final class ImportSession implements AutoCloseable {
             + "WHERE NOT EXISTS (SELECT 1 FROM incidents i WHERE i.source = ? AND i.source_id = f.source_id) "
             + "RETURNING occurred_on), days AS (INSERT INTO incident_days SELECT DISTINCT occurred_on FROM ins) "
             + "SELECT count(*) FROM ins";
+
+    /** How many of the staged incidents are not stored yet. */
+    private static final String NEW = "SELECT count(*) FROM incident_staging f WHERE NOT EXISTS "
+            + "(SELECT 1 FROM incidents i WHERE i.source = ? AND i.source_id = f.source_id)";
 
     private static String prefixed(String prefix) {
         return String.join(", ", List.of(COLUMNS.split(", ")).stream().map(c -> prefix + c).toList());
@@ -221,6 +221,13 @@ public final class ImportSession implements AutoCloseable {
                         + "FROM pg_class WHERE oid = 'incidents'::regclass")) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    private long single(String sql, String parameter) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setString(1, parameter);
+            return single(p);
         }
     }
 
