@@ -140,6 +140,20 @@ class IncidentImportTests {
     }
 
     @Test
+    void aRowWithANulByteIsRejectedAloneNotTheFile() {
+        String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
+        String csv = String.join("\n", lines[0], lines[1], lines[2].replaceFirst(",", ",\u0000")) + "\n";
+        ImportReport report = imports.importFile("chicago", "nul.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(report.accepted()).isTrue();
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(store.rejects(report.importId())).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(3);
+            assertThat(r.reason()).contains("NUL");
+        });
+    }
+
+    @Test
     void aFileThatIsNotWhatTheProfileExpectsIsRejectedWhole() {
         long before = count("SELECT count(*) FROM incidents");
         ImportReport report = imports.importFile("chicago", "roster.csv", new ByteArrayInputStream(

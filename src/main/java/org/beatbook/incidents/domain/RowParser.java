@@ -98,6 +98,10 @@ public final class RowParser {
             if (value.indexOf('\uFFFD') >= 0) {
                 throw new RejectedRow("contains bytes that are not valid UTF-8");
             }
+            // PostgreSQL text cannot hold a NUL: the value would be cut or refused, so the row is.
+            if (value.indexOf('\0') >= 0) {
+                throw new RejectedRow("contains a NUL byte (0x00), which a text value cannot hold");
+            }
         }
         String sourceId = values.get(id).trim();
         if (sourceId.isEmpty()) {
