@@ -123,34 +123,36 @@ class IncidentImportTests {
                 .getBytes(StandardCharsets.UTF_8)), false);
     }
 
-    @Test
-    void aQuoteThatNeverClosesRejectsTheRestOfTheFileFromTheLineWhereItOpens() {
-        String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
-        String csv = String.join("\n", lines[0], lines[1], lines[2], lines[3].replaceFirst(",", ",\""), lines[4],
-                lines[5]) + "\n";
-        ImportReport report = imports.importFile("chicago", "unclosed.csv",
+    static String[] demoLines() {
+        return new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
+    }
+
+    /** Imports the demo header and the given rows, one of them bad, and returns the one reject. */
+    IncidentStore.Reject importWithOneBadRow(long unchanged, String... rows) {
+        String csv = demoLines()[0] + "\n" + String.join("\n", rows) + "\n";
+        ImportReport report = imports.importFile("chicago", "one-bad-row.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
         assertThat(report.accepted()).isTrue();
-        assertThat(report.unchanged()).isEqualTo(2);
+        assertThat(report.unchanged()).isEqualTo(unchanged);
         assertThat(report.rejected()).isEqualTo(1);
-        assertThat(store.rejects(report.importId())).singleElement().satisfies(r -> {
-            assertThat(r.line()).isEqualTo(4);
-            assertThat(r.reason()).contains("cannot be read as CSV from here on");
-        });
+        return store.rejects(report.importId()).get(0);
+    }
+
+    @Test
+    void aQuoteThatNeverClosesRejectsTheRestOfTheFileFromTheLineWhereItOpens() {
+        String[] lines = demoLines();
+        IncidentStore.Reject reject = importWithOneBadRow(2, lines[1], lines[2], lines[3].replaceFirst(",", ",\""),
+                lines[4], lines[5]);
+        assertThat(reject.line()).isEqualTo(4);
+        assertThat(reject.reason()).contains("cannot be read as CSV from here on");
     }
 
     @Test
     void aRowWithANulByteIsRejectedAloneNotTheFile() {
-        String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
-        String csv = String.join("\n", lines[0], lines[1], lines[2].replaceFirst(",", ",\u0000")) + "\n";
-        ImportReport report = imports.importFile("chicago", "nul.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
-        assertThat(report.accepted()).isTrue();
-        assertThat(report.unchanged()).isEqualTo(1);
-        assertThat(store.rejects(report.importId())).singleElement().satisfies(r -> {
-            assertThat(r.line()).isEqualTo(3);
-            assertThat(r.reason()).contains("NUL");
-        });
+        String[] lines = demoLines();
+        IncidentStore.Reject reject = importWithOneBadRow(1, lines[1], lines[2].replaceFirst(",", ",\u0000"));
+        assertThat(reject.line()).isEqualTo(3);
+        assertThat(reject.reason()).contains("NUL");
     }
 
     @Test
