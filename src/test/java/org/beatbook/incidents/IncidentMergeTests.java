@@ -57,8 +57,8 @@ class IncidentMergeTests {
     ImportReport importRows(List<String> rows) {
         String header = CSVFormat.DEFAULT.format(TEMPLATES.get(0).getParser().getHeaderNames().toArray());
         String csv = header + "\n" + String.join("\n", rows) + "\n";
-        return imports.importFile("chicago", "merge.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                false);
+        return imports.importFile("chicago", "merge.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
     }
 
     String column(String column, String id) {
@@ -134,7 +134,8 @@ class IncidentMergeTests {
     void theBulkLoadLeftEveryIndexInPlace() {
         assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('incidents', 'incident_daily')")
                 .query(String.class).list()).containsExactlyInAnyOrder("incidents_pkey",
-                "incidents_source_source_id_key", "incidents_occurred_on", "incidents_warnings", "incident_daily_level_day");
+                "incidents_source_source_id_key", "incidents_occurred_on", "incidents_warnings",
+                "incident_daily_level_day");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid IN ('incidents'::regclass, "
                 + "'incident_daily'::regclass) AND indisvalid AND indisready").query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'incidents'::regclass "

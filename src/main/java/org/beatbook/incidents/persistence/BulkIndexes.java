@@ -27,8 +27,9 @@ final class BulkIndexes {
     static void around(Connection connection, String table, boolean keepPrimaryKey, Work work) throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> creates = new ArrayList<>();
-        try (var p = connection.prepareStatement("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), c.contype = 'p' "
-                + "FROM pg_constraint c WHERE c.conrelid = ?::regclass AND c.contype IN ('p', 'u', 'x')")) {
+        try (var p = connection.prepareStatement("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), "
+                + "c.contype = 'p' FROM pg_constraint c "
+                + "WHERE c.conrelid = ?::regclass AND c.contype IN ('p', 'u', 'x')")) {
             p.setString(1, table);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {

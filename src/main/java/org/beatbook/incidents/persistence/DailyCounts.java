@@ -15,8 +15,8 @@ final class DailyCounts {
 
     /**
      * Counts every level of every incident's unit path and city-wide, for the listed days. Grouped by the whole
-     * path element first and split into level and code afterwards: splitting a million groups is cheaper than
-     * splitting four million elements.
+     * path element first and split into level and code afterwards: a million incidents make about 1.5 million groups
+     * but 4 million elements.
      */
     private static final String RECOUNT = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
             + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), day, category, "
