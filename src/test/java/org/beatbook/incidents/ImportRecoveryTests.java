@@ -53,6 +53,9 @@ class ImportRecoveryTests {
                 "Theft", ServicePriority.REDUCING_CRIME, false), false, 41.86, -87.70, false, List.of("city:x"),
                 List.of(), null));
         session.stage(rows.take());
+        // Another node starting now leaves the running import alone.
+        store.markInterrupted();
+        assertThat(store.importEntry(id).orElseThrow().status()).isEqualTo("RUNNING");
         session.close(); // the process "dies": no commit
         assertThat(jdbc.sql("SELECT count(*) FROM incidents").query(Long.class).single()).isEqualTo(before);
         assertThat(store.importEntry(id).orElseThrow().status()).isEqualTo("RUNNING");

@@ -32,6 +32,13 @@ public final class ImportSession implements AutoCloseable {
     public record Merged(long inserted, long updated, long unchanged, long warnings) {
     }
 
+    /** The advisory lock namespace of running imports; the second key is the import id. */
+    static final String RUNNING_LOCK = "hashtext('incident-import-running')";
+
+    static String lockKey(long importId) {
+        return "(" + importId + " % 2147483648)::int";
+    }
+
     private final Connection connection;
     private final long importId;
     private final String source;
@@ -49,6 +56,9 @@ public final class ImportSession implements AutoCloseable {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
+                // Held while this connection lives: a node starting meanwhile sees the import is alive (see
+                // IncidentStore.markInterrupted); a crash drops the connection and with it the lock.
+                s.execute("SELECT pg_advisory_lock(" + RUNNING_LOCK + ", " + lockKey(importId) + ")");
                 // Temporary tables live in session-local buffers (8 MB by default): a large import would spill.
                 // Effective only before the session's first temporary table, which is when it matters most.
                 s.execute("SET temp_buffers = '256MB'");
@@ -252,6 +262,10 @@ public final class ImportSession implements AutoCloseable {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                // The connection goes back to the pool: the session-level lock would outlive the import.
+                s.execute("SELECT pg_advisory_unlock(" + RUNNING_LOCK + ", " + lockKey(importId) + ")");
+            }
             connection.close();
             rejects.close();
             Files.deleteIfExists(rejectFile);

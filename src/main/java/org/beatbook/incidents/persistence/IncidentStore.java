@@ -82,12 +82,14 @@ public class IncidentStore {
 
     /**
      * Imports that were RUNNING within a request when the application stopped: their staging died with the
-     * connection. Background imports (with a stored file) are left to their job, which runs them again.
+     * connection. Background imports (with a stored file) are left to their job, which runs them again. An import
+     * still running on another node holds its lock (taken when its session opened) and is left alone.
      */
     public int markInterrupted() {
         return jdbc.sql("UPDATE incident_imports i SET status = 'INTERRUPTED', finished_at = now(), "
                 + "message = 'Interrupted (the application stopped); nothing of it was applied. Import the file again.' "
-                + "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM incident_import_chunks c WHERE c.import_id = i.id)")
+                + "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM incident_import_chunks c WHERE c.import_id = i.id) "
+                + "AND pg_try_advisory_xact_lock(" + ImportSession.RUNNING_LOCK + ", (i.id % 2147483648)::int)")
                 .update();
     }
 
