@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,18 +47,10 @@ class Replacements {
         this.transaction = transaction;
     }
 
-    /**
-     * Within the boundary import's own transaction: the request is written if and only if the boundaries are, so a
-     * crash right after their commit cannot lose it (the sweep starts the job for a waiting request).
-     */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-    void request(BoundariesChanged changed) {
-        store.requestReplacement(changed.level());
-    }
-
     /** After the geography's commit, and after its locator has the new boundaries (it listens first). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(BoundariesChanged changed) {
+        store.requestReplacement(changed.level());
         start();
     }
 
