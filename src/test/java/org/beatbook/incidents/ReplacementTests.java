@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.beatbook.geography.BoundariesChanged;
 import org.beatbook.geography.BoundaryAdministration;
 import org.beatbook.geography.BoundaryImportRequest;
 import org.beatbook.geography.LevelDefinition;
@@ -21,7 +23,13 @@ import org.beatbook.geography.UnitRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Incidents follow their units when boundaries change: Seattle's beats re-imported with one beat renamed move its
@@ -43,6 +51,10 @@ class ReplacementTests {
     IncidentTrends trends;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     void importBoundaries(String level, String geoJson) throws IOException {
         try (InputStream in = new ByteArrayInputStream(geoJson.getBytes(StandardCharsets.UTF_8))) {
@@ -112,5 +124,30 @@ class ReplacementTests {
                 .singleElement().extracting(UnitCount::count).isEqualTo(3L);
         assertThat(jdbc.sql("SELECT moved FROM incident_replacements ORDER BY id DESC LIMIT 1").query(Long.class)
                 .single()).isEqualTo(3);
+    }
+
+    @Test
+    void theReplacementRequestCommitsWithTheBoundaries() throws Exception {
+        String requests = "SELECT count(*) FROM incident_replacements";
+        long before = jdbc.sql(requests).query(Long.class).single();
+        AtomicLong atCommit = new AtomicLong(-1);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            // Runs first after the commit, before any after-commit listener: what a crash right then would leave.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Ordered.HIGHEST_PRECEDENCE;
+                }
+
+                @Override
+                public void afterCommit() {
+                    atCommit.set(jdbc.sql(requests).query(Long.class).single());
+                }
+            });
+            events.publishEvent(new BoundariesChanged("beat", 0));
+        });
+        // The request is there for the sweep to start even if the job had not been.
+        assertThat(atCommit.get()).isEqualTo(before + 1);
+        awaitReplacements(1);
     }
 }

@@ -38,6 +38,11 @@ class IndexedUnitLocator implements UnitLocator {
         return (current == null ? rebuild() : current).locate(latitude, longitude);
     }
 
+    @Override
+    public void refresh() {
+        rebuild();
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         rebuild();

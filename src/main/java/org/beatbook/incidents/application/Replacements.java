@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,10 +48,18 @@ class Replacements {
         this.transaction = transaction;
     }
 
+    /**
+     * Within the boundary import's own transaction: the request is written if and only if the boundaries are, so a
+     * crash right after their commit cannot lose it (the sweep starts the job for a waiting request).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void request(BoundariesChanged changed) {
+        store.requestReplacement(changed.level());
+    }
+
     /** After the geography's commit, and after its locator has the new boundaries (it listens first). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(BoundariesChanged changed) {
-        store.requestReplacement(changed.level());
         start();
     }
 
@@ -69,6 +78,9 @@ class Replacements {
     void run() {
         for (List<Long> requests = store.claimReplacements(); !requests.isEmpty();
              requests = store.claimReplacements()) {
+            // The request commits with the boundaries, so this may run before the locator's own after-commit
+            // rebuild (or, after a crash, its first one): place with an index built from what is stored now.
+            locator.refresh();
             // A failure leaves the requests RUNNING for the retry; committed batches stay, their days noted.
             long[] counts = replaceAll();
             store.finishReplacements(requests, counts[0], counts[1]);
