@@ -82,26 +82,25 @@ class Replacements {
             // rebuild (or, after a crash, its first one): place with an index built from what is stored now.
             locator.refresh();
             // A failure leaves the requests RUNNING for the retry; committed batches stay, their days noted.
-            long[] counts = replaceAll();
-            store.finishReplacements(requests, counts[0], counts[1]);
-            log.info("Re-placement after boundary changes: {} incidents, {} moved", counts[0], counts[1]);
+            IncidentStore.Replaced replaced = replaceAll();
+            store.finishReplacements(requests, replaced.incidents(), replaced.moved());
+            log.info("Re-placement after boundary changes: {} incidents, {} moved", replaced.incidents(),
+                    replaced.moved());
         }
     }
 
-    private long[] replaceAll() {
+    private IncidentStore.Replaced replaceAll() {
         Placer placer = new Placer(locator, catalogue, geocoder);
-        long[] range = store.idRange();
-        long read = 0;
-        long moved = 0;
-        if (range != null) {
-            for (long from = range[0]; from <= range[1]; from += BATCH) {
+        IncidentStore.Replaced total = new IncidentStore.Replaced(0, 0);
+        var range = store.idRange();
+        if (range.isPresent()) {
+            for (long from = range.get().first(); from <= range.get().last(); from += BATCH) {
                 long start = from;
-                long[] batch = transaction.execute(s -> store.replaceBatch(start, start + BATCH, placer::placeAgain));
-                read += batch[0];
-                moved += batch[1];
+                total = total.plus(transaction.execute(s -> store.replaceBatch(start, start + BATCH,
+                        placer::placeAgain)));
             }
         }
         store.rebuildReplacedDays();
-        return new long[] {read, moved};
+        return total;
     }
 }

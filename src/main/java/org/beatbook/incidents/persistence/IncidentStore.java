@@ -199,7 +199,7 @@ public class IncidentStore {
     public record Placed(List<String> unitPath, String warning) {
     }
 
-    /** A request for the re-placement job, committed with nothing else: the job picks up every waiting one. */
+    /** A request for the re-placement job, written in the boundary import's transaction: the job takes them all. */
     public void requestReplacement(String level) {
         jdbc.sql("INSERT INTO incident_replacements (level) VALUES (?)").param(level).update();
     }
@@ -221,18 +221,30 @@ public class IncidentStore {
                 .params(incidents, moved, ids.toArray(Long[]::new)).update();
     }
 
-    /** The lowest and highest incident id, or null when there are none. */
-    public long[] idRange() {
+    /** The lowest and highest incident id. */
+    public record IdRange(long first, long last) {
+    }
+
+    /** How many incidents a re-placement read and how many of them it moved. */
+    public record Replaced(long incidents, long moved) {
+
+        public Replaced plus(Replaced other) {
+            return new Replaced(incidents + other.incidents, moved + other.moved);
+        }
+    }
+
+    /** Empty when there are no incidents. */
+    public Optional<IdRange> idRange() {
         return jdbc.sql("SELECT min(id), max(id) FROM incidents HAVING count(*) > 0")
-                .query((r, n) -> new long[] {r.getLong(1), r.getLong(2)}).optional().orElse(null);
+                .query((r, n) -> new IdRange(r.getLong(1), r.getLong(2))).optional();
     }
 
     /**
      * Places the incidents with ids in [from, to) again and writes those whose units or warning changed, noting
      * their days for {@link #rebuildReplacedDays()}. Call within a transaction: it takes the import lock, so no
-     * import merges rows between the reading and the writing. Returns {incidents read, incidents moved}.
+     * import merges rows between the reading and the writing.
      */
-    public long[] replaceBatch(long from, long to, java.util.function.Function<Stored, Placed> place) {
+    public Replaced replaceBatch(long from, long to, java.util.function.Function<Stored, Placed> place) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('incident-import'))").query(r -> { });
         List<Object[]> changes = new java.util.ArrayList<>();
         java.util.Set<LocalDate> days = new java.util.HashSet<>();
@@ -257,7 +269,7 @@ public class IncidentStore {
                 });
         template.batchUpdate("INSERT INTO incident_replacement_days (day) VALUES (?) ON CONFLICT DO NOTHING",
                 days, 1000, (ps, day) -> ps.setObject(1, day));
-        return new long[] {read[0], changes.size()};
+        return new Replaced(read[0], changes.size());
     }
 
     /** Recounts the days whose incidents moved, in one transaction with the import lock: trends see old or new. */
