@@ -32,11 +32,9 @@ public final class ImportSession implements AutoCloseable {
     public record Merged(long inserted, long updated, long unchanged, long warnings) {
     }
 
-    /** The advisory lock namespace of running imports; the second key is the import id. */
-    static final String RUNNING_LOCK = "hashtext('incident-import-running')";
-
-    static String lockKey(long importId) {
-        return "(" + importId + " % 2147483648)::int";
+    /** The two keys of a running import's advisory lock, for the import id the SQL expression gives. */
+    static String runningLockKeys(String importId) {
+        return "hashtext('incident-import-running'), (" + importId + " % 2147483648)::int";
     }
 
     private final Connection connection;
@@ -58,7 +56,7 @@ public final class ImportSession implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 // Held while this connection lives: a node starting meanwhile sees the import is alive (see
                 // IncidentStore.markInterrupted); a crash drops the connection and with it the lock.
-                s.execute("SELECT pg_advisory_lock(" + RUNNING_LOCK + ", " + lockKey(importId) + ")");
+                s.execute("SELECT pg_advisory_lock(" + runningLockKeys(Long.toString(importId)) + ")");
                 // Temporary tables live in session-local buffers (8 MB by default): a large import would spill.
                 // Effective only before the session's first temporary table, which is when it matters most.
                 s.execute("SET temp_buffers = '256MB'");
@@ -264,7 +262,7 @@ public final class ImportSession implements AutoCloseable {
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
                 // The connection goes back to the pool: the session-level lock would outlive the import.
-                s.execute("SELECT pg_advisory_unlock(" + RUNNING_LOCK + ", " + lockKey(importId) + ")");
+                s.execute("SELECT pg_advisory_unlock(" + runningLockKeys(Long.toString(importId)) + ")");
             }
             connection.close();
             rejects.close();

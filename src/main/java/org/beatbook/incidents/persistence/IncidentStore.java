@@ -89,7 +89,7 @@ public class IncidentStore {
         return jdbc.sql("UPDATE incident_imports i SET status = 'INTERRUPTED', finished_at = now(), "
                 + "message = 'Interrupted (the application stopped); nothing of it was applied. Import the file again.' "
                 + "WHERE status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM incident_import_chunks c WHERE c.import_id = i.id) "
-                + "AND pg_try_advisory_xact_lock(" + ImportSession.RUNNING_LOCK + ", (i.id % 2147483648)::int)")
+                + "AND pg_try_advisory_xact_lock(" + ImportSession.runningLockKeys("i.id") + ")")
                 .update();
     }
 
