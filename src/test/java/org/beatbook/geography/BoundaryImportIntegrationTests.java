@@ -11,6 +11,7 @@ import org.beatbook.geography.application.GeographyRejection;
 import org.beatbook.geography.application.GeographyService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @GeographyTest
@@ -44,6 +45,15 @@ class BoundaryImportIntegrationTests {
                 .contains("0711", "0712", "0713").allMatch(c -> c.startsWith("071"));
         assertThat(catalogue.chain(new UnitKey("beat", "3100"))).extracting(UnitRef::code)
                 .containsExactly("31", "310", "3100");
+    }
+
+    /**
+     * An import calls the locator once per row, so nothing may stand in between (Modulith proxies beans with
+     * transactional listeners; those live in LocatorRefresh).
+     */
+    @Test
+    void theLocatorIsCalledDirectlyNotThroughAProxy() {
+        assertThat(AopUtils.isAopProxy(locator)).isFalse();
     }
 
     @Test

@@ -2,22 +2,16 @@ package org.beatbook.geography.application;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.beatbook.geography.BoundariesChanged;
 import org.beatbook.geography.Placement;
 import org.beatbook.geography.UnitLocator;
 import org.beatbook.geography.domain.index.SpatialIndex;
 import org.beatbook.geography.persistence.GeographyRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Point lookup from an in-memory index of every unit, built at start and rebuilt after each committed change, so
- * that a lookup never waits for the database.
+ * Point lookup from an in-memory index of every unit, built at start and rebuilt after each committed change (see
+ * {@link LocatorRefresh}), so that a lookup never waits for the database.
  */
 @Service
 class IndexedUnitLocator implements UnitLocator {
@@ -40,23 +34,6 @@ class IndexedUnitLocator implements UnitLocator {
 
     @Override
     public void refresh() {
-        rebuild();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        rebuild();
-    }
-
-    /** First among the listeners, so that other modules' listeners (incidents re-placement) see the new index. */
-    @TransactionalEventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(BoundariesChanged changed) {
-        rebuild();
-    }
-
-    @TransactionalEventListener
-    void on(LevelsChanged changed) {
         rebuild();
     }
 
