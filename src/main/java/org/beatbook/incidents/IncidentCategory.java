@@ -8,9 +8,12 @@ import java.util.Optional;
 public enum IncidentCategory {
     PERSONS, PROPERTY, SOCIETY, TRAFFIC, QUALITY_OF_LIFE, OTHER;
 
+    /** Built once: imports ask for it for every row. */
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The key used in files, URLs and the API, e.g. {@code quality-of-life}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key;
     }
 
     public static Optional<IncidentCategory> of(String key) {

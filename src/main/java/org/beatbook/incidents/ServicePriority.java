@@ -8,9 +8,12 @@ import java.util.Optional;
 public enum ServicePriority {
     REDUCING_CRIME, TRAFFIC_SAFETY, QUALITY_OF_LIFE, COMMUNITY_ENGAGEMENT;
 
+    /** Built once: imports ask for it for every row. */
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The key used in files, URLs and the API, e.g. {@code traffic-safety}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key;
     }
 
     public static Optional<ServicePriority> of(String key) {

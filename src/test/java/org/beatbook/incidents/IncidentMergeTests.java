@@ -71,12 +71,13 @@ class IncidentMergeTests {
                 .query(Long.class).single();
     }
 
-    /** Rows of incident_daily that differ from a recount of the incidents, both ways. */
+    /** Counts of incident_daily (a day's count is the sum of its rows) that differ from a recount, both ways. */
     long countsOffTheIncidents() {
         String recount = "SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, category, offense, "
                 + "coalesce(priority, ''), sensitive, count(*)::int FROM incidents "
                 + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u GROUP BY 1, 2, 3, 4, 5, 6, 7";
-        String stored = "SELECT level, unit_code, day, category, offense, priority, sensitive, n FROM incident_daily";
+        String stored = "SELECT level, unit_code, day, category, offense, priority, sensitive, sum(n)::int "
+                + "FROM incident_daily GROUP BY 1, 2, 3, 4, 5, 6, 7";
         return jdbc.sql("SELECT (SELECT count(*) FROM (" + recount + " EXCEPT " + stored + ") a) "
                 + "+ (SELECT count(*) FROM (" + stored + " EXCEPT " + recount + ") b)").query(Long.class).single();
     }
@@ -113,6 +114,24 @@ class IncidentMergeTests {
     }
 
     @Test
+    void anImportOfNewIncidentsOnlyAddsItsTallyToTheDailyCounts() {
+        LocalDate day = LocalDate.of(2013, 6, 1);
+        importRows(List.of(row(0, "99200001", day, null), row(1, "99200002", day, null)));
+        long rowsBefore = jdbc.sql("SELECT count(*) FROM incident_daily WHERE day = ?").param(day).query(Long.class)
+                .single();
+
+        // New ids on the same day (the demo's row 3 has no coordinates) and on the next.
+        ImportReport report = importRows(List.of(row(0, "99200003", day, null), row(1, "99200004", day, null),
+                row(3, "99200005", day, "THEFT"), row(6, "99200006", day.plusDays(1), "NARCOTICS")));
+        assertThat(report.inserted()).isEqualTo(4);
+        assertThat(dailyOn(day)).isEqualTo(5);
+        assertThat(dailyOn(day.plusDays(1))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM incident_daily WHERE day = ?").param(day).query(Long.class).single())
+                .as("the stored counts stay as they were; the tally adds rows of its own").isGreaterThan(rowsBefore);
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+
+    @Test
     void anImportOverMostDaysRebuildsTheDailyCountsAndKeepsTheOtherDays() {
         long citywideBefore = jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class)
                 .single();
@@ -123,10 +142,15 @@ class IncidentMergeTests {
         for (int k = 0; k <= known; k++) {
             rows.add(row(k, Integer.toString(99100000 + k), start.plusDays(k), null));
         }
+        // A record listed twice: not every row is new, so the touched days are counted again, not tallied.
+        rows.add(row(0, "99100000", start, null));
         ImportReport report = importRows(rows);
-        assertThat(report.inserted()).isEqualTo(rows.size());
+        assertThat(report.inserted()).isEqualTo(rows.size() - 1);
         assertThat(jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class).single())
-                .isEqualTo(citywideBefore + rows.size());
+                .isEqualTo(citywideBefore + rows.size() - 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident_daily GROUP BY level, unit_code, day, "
+                + "category, offense, priority, sensitive HAVING count(*) > 1) twice").query(Long.class).single())
+                .as("the rebuild folds every count into one row").isZero();
         assertThat(countsOffTheIncidents()).isZero();
     }
 

@@ -174,7 +174,7 @@ public class IncidentImporter implements IncidentImports {
                 }
                 log.info("Import {}: {} rows parsed, classified, placed and staged in {} ms", importId, read,
                         (System.nanoTime() - started) / 1_000_000);
-                merged = session.commit(read, rejected);
+                merged = session.commit(read, rejected, workers.tally());
             }
             if (feedGazetteer) {
                 feedGazetteer(importId);
@@ -201,11 +201,11 @@ public class IncidentImporter implements IncidentImports {
     private StagingWorkers.RowStager stager(MappingProfile profile, List<String> header, Classifier classifier) {
         RowParser rows = new RowParser(profile, header);
         Placer placer = new Placer(locator, catalogue, geocoder);
-        return (line, values, out) -> {
+        return (line, values) -> {
             SourceRow row = rows.parse(line, values);
             Classification c = classifier.classify(row.code(), row.offenseText(), row.description());
             boolean sensitive = policy.isSensitive(c.sensitive() || row.flaggedSensitive(), c.offense());
-            ImportSession.append(out, placer.place(row, c, sensitive));
+            return placer.place(row, c, sensitive);
         };
     }
 

@@ -8,10 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.beatbook.incidents.domain.DailyTally;
 import org.beatbook.incidents.domain.RowParser;
+import org.beatbook.incidents.domain.StagedIncident;
 import org.beatbook.incidents.persistence.CopyText;
 import org.beatbook.incidents.persistence.ImportSession;
 
@@ -19,13 +22,13 @@ import org.beatbook.incidents.persistence.ImportSession;
  * Parses, classifies and places an import's rows on every core while the importing thread reads the CSV and streams
  * finished rows into the staging table. Batches come back in file order with at most two per worker in flight, so
  * memory stays flat and rejects are reported in line order. Each worker thread gets its own {@link RowStager} (row
- * parsers and placers are not thread-safe).
+ * parsers and placers are not thread-safe) and its own {@link DailyTally} of the rows it staged.
  */
 final class StagingWorkers implements AutoCloseable {
 
-    /** Turns one CSV record into a staging row, or rejects it. */
+    /** Turns one CSV record into an incident ready to stage, or rejects it. */
     interface RowStager {
-        void stage(long line, List<String> values, CopyText out) throws RowParser.RejectedRow;
+        StagedIncident stage(long line, List<String> values) throws RowParser.RejectedRow;
     }
 
     private record Rejected(long line, String reason) {
@@ -42,6 +45,12 @@ final class StagingWorkers implements AutoCloseable {
     private final ExecutorService pool;
     private final ThreadLocal<RowStager> stagers;
     private final ThreadLocal<CopyText> outputs = ThreadLocal.withInitial(CopyText::new);
+    private final List<DailyTally> tallies = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<DailyTally> tally = ThreadLocal.withInitial(() -> {
+        DailyTally mine = new DailyTally();
+        tallies.add(mine);
+        return mine;
+    });
     private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
     private long[] lines = new long[BATCH];
@@ -85,6 +94,13 @@ final class StagingWorkers implements AutoCloseable {
         return staged;
     }
 
+    /** The daily counts of every row staged, once {@link #finish()} has returned. */
+    DailyTally tally() {
+        DailyTally all = new DailyTally();
+        tallies.forEach(all::addAll);
+        return all;
+    }
+
     /** Rows rejected so far (of the batches written out). */
     long rejected() {
         return rejected;
@@ -104,11 +120,14 @@ final class StagingWorkers implements AutoCloseable {
     private Chunk stage(long[] theLines, List<List<String>> values) {
         RowStager stager = stagers.get();
         CopyText out = outputs.get();
+        DailyTally counts = tally.get();
         List<Rejected> rejects = new ArrayList<>();
         int done = 0;
         for (int k = 0; k < values.size(); k++) {
             try {
-                stager.stage(theLines[k], values.get(k), out);
+                StagedIncident incident = stager.stage(theLines[k], values.get(k));
+                ImportSession.append(out, incident);
+                counts.count(incident);
                 done++;
             }
             catch (RowParser.RejectedRow bad) {

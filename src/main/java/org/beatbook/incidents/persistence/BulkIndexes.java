@@ -23,6 +23,23 @@ final class BulkIndexes {
     private BulkIndexes() {
     }
 
+    /** The planner's row count of a table, exact after a bulk load (an index build sets it); a count if never set. */
+    static long rows(Connection connection, String table) throws SQLException {
+        try (var p = connection.prepareStatement("SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass")) {
+            p.setString(1, table);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                if (r.getLong(1) >= 0) {
+                    return r.getLong(1);
+                }
+            }
+        }
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     /** Runs the work without the table's indexes; the primary key stays if asked (other tables may refer to it). */
     static void around(Connection connection, String table, boolean keepPrimaryKey, Work work) throws SQLException {
         List<String> drops = new ArrayList<>();

@@ -5,8 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.beatbook.incidents.domain.DailyTally;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 /**
- * Recounts {@code incident_daily} for the days listed in the transaction's temporary table {@code incident_days}.
+ * Keeps {@code incident_daily} in step with the incidents. An import of new incidents only adds its own tally.
+ * Otherwise this recounts {@code incident_daily} for the days listed in the transaction's temporary table {@code incident_days}.
  * When those days are most of the days counted so far (a first large import, a re-placement of everything), the
  * table is rebuilt instead: kept days are set aside, the table truncated, everything written without its index and
  * the index built once. Deleting and re-inserting a million rows one index entry at a time costs several times more.
@@ -25,7 +30,46 @@ final class DailyCounts {
             + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
             + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6) counted";
 
+    /** Characters of COPY text sent at a time. */
+    private static final int COPY_CHUNK = 1 << 20;
+
     private DailyCounts() {
+    }
+
+    /**
+     * Adds the counts of incidents that were all new as rows of their own. A day's count is the sum of its rows, so
+     * the counts already stored stay as they are; a later recount of the day folds the rows together. Written without
+     * the index when the tally outnumbers what is stored, like the incidents themselves.
+     */
+    static void add(Connection connection, DailyTally tally) throws SQLException {
+        if (tally.size() == 0) {
+            return;
+        }
+        BulkIndexes.Work copy = () -> {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (level, "
+                    + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT text)");
+            CopyText rows = new CopyText();
+            tally.forEach((level, code, day, kind, n) -> {
+                rows.text(level).text(code).literal(day).text(kind.category()).text(kind.offense())
+                        .text(kind.priority()).flag(kind.sensitive()).number(n).endRow();
+                if (rows.length() >= COPY_CHUNK) {
+                    write(in, rows);
+                }
+            });
+            write(in, rows);
+            in.endCopy();
+        };
+        if (tally.size() > BulkIndexes.rows(connection, "incident_daily")) {
+            BulkIndexes.around(connection, "incident_daily", false, copy);
+        }
+        else {
+            copy.run();
+        }
+    }
+
+    private static void write(CopyIn in, CopyText rows) throws SQLException {
+        byte[] bytes = rows.take();
+        in.writeToCopy(bytes, 0, bytes.length);
     }
 
     static void recount(Connection connection) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.beatbook.incidents.domain.DailyTally;
 import org.beatbook.incidents.domain.StagedIncident;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -109,8 +110,12 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
-    /** Merges, refreshes the daily counts, closes the journal entry and commits. */
-    public Merged commit(long rowsRead, long rejected) {
+    /**
+     * Merges, refreshes the daily counts, closes the journal entry and commits. The tally holds the daily counts of
+     * every staged row: when each of them turned out new, it is added as it is; otherwise the touched days are
+     * counted again from the incidents.
+     */
+    public Merged commit(long rowsRead, long rejected, DailyTally tally) {
         try {
             copy.endCopy();
             long staged = System.nanoTime();
@@ -120,6 +125,7 @@ public final class ImportSession implements AutoCloseable {
                     Files.newBufferedReader(rejectFile, StandardCharsets.UTF_8));
             long distinct;
             long warnings;
+            long twins;
             try (Statement s = connection.createStatement()) {
                 // One import at a time: two merges of overlapping files must not interleave.
                 s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
@@ -127,7 +133,7 @@ public final class ImportSession implements AutoCloseable {
                 s.execute("SET LOCAL work_mem = '256MB'");
                 // An export may list a record twice: its last line wins. Hashing finds the few twins; sorting the
                 // whole file by id to drop them cost more than the rest of the merge.
-                s.execute("DELETE FROM incident_staging s USING (SELECT source_id, max(line) AS last "
+                twins = s.executeUpdate("DELETE FROM incident_staging s USING (SELECT source_id, max(line) AS last "
                         + "FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
                         + "WHERE s.source_id = twin.source_id AND s.line < twin.last");
                 // The joins below need the planner to know the id column; the other columns' statistics are never used.
@@ -150,7 +156,7 @@ public final class ImportSession implements AutoCloseable {
                 p.setString(1, source);
                 p.setLong(2, importId);
                 p.setString(3, source);
-                long stored = storedIncidents();
+                long stored = BulkIndexes.rows(connection, "incidents");
                 if (distinct > stored && single(NEW, source) > stored) {
                     // A load larger than what is stored: build the indexes once rather than grow them row by row.
                     long[] count = new long[1];
@@ -162,7 +168,12 @@ public final class ImportSession implements AutoCloseable {
                 }
             }
             long mergedAt = System.nanoTime();
-            DailyCounts.recount(connection);
+            if (twins == 0 && updated == 0 && inserted == distinct) {
+                DailyCounts.add(connection, tally);
+            }
+            else {
+                DailyCounts.recount(connection);
+            }
             log.info("Import {}: merge {} ms, daily counts {} ms", importId, (mergedAt - staged) / 1_000_000,
                     (System.nanoTime() - mergedAt) / 1_000_000);
             try (PreparedStatement p = connection.prepareStatement("UPDATE incident_imports SET status = 'DONE', "
@@ -220,16 +231,6 @@ public final class ImportSession implements AutoCloseable {
 
     private static String prefixed(String prefix) {
         return String.join(", ", List.of(COLUMNS.split(", ")).stream().map(c -> prefix + c).toList());
-    }
-
-    /** The planner's row count of {@code incidents}, exact after a bulk load (an index build sets it). */
-    private long storedIncidents() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT CASE WHEN reltuples < 0 THEN (SELECT count(*) FROM incidents) ELSE reltuples::bigint END "
-                        + "FROM pg_class WHERE oid = 'incidents'::regclass")) {
-            r.next();
-            return r.getLong(1);
-        }
     }
 
     private long single(String sql, String parameter) throws SQLException {

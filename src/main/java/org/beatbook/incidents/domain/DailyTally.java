@@ -1,0 +1,126 @@
+package org.beatbook.incidents.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
+
+/**
+ * The daily counts of an import's incidents, tallied while the rows stream: per unit of each incident's path and
+ * city-wide, per day and kind, exactly as {@code incident_daily} counts them. Each count's unit, day and kind are
+ * packed into one long in a primitive map, so memory grows with the distinct combinations (bounded by units x days x
+ * kinds), not with the rows. Not thread-safe: one per worker, added together at the end.
+ */
+public final class DailyTally {
+
+    /** What the daily counts tell apart besides unit and day; priority is "" when there is none. */
+    public record Kind(String category, String offense, String priority, boolean sensitive) {
+    }
+
+    /** One count as a row of {@code incident_daily}; may throw what its writer throws. */
+    public interface Count<E extends Exception> {
+        void accept(String level, String code, LocalDate day, Kind kind, int n) throws E;
+    }
+
+    /** The city-wide count's path element, as the recount in SQL writes it. */
+    private static final String CITY = "city:all";
+    private static final int UNIT_BITS = 20;
+    private static final int DAY_BITS = 23;
+    private static final int KIND_BITS = 64 - UNIT_BITS - DAY_BITS;
+    private static final long DAY_OFFSET = 1L << (DAY_BITS - 1);
+
+    private final Map<String, Integer> unitIds = new HashMap<>();
+    private final List<String> units = new ArrayList<>();
+    private final Map<Kind, Integer> kindIds = new HashMap<>();
+    private final List<Kind> kinds = new ArrayList<>();
+    private final LongIntHashMap counts = new LongIntHashMap();
+
+    /** Counts a staged incident on its day, in every unit of its path and city-wide. */
+    public void count(StagedIncident incident) {
+        Classification c = incident.classification();
+        int kind = kindId(new Kind(c.category().key(), c.offense(), c.priority() == null ? "" : c.priority().key(),
+                incident.sensitive()));
+        long dayAndKind = day(incident.row().occurredOn().toEpochDay()) << KIND_BITS | kind;
+        for (String unit : incident.unitPath()) {
+            counts.addTo(unitKey(unit) | dayAndKind, 1);
+        }
+        counts.addTo(unitKey(CITY) | dayAndKind, 1);
+    }
+
+    /** Adds another tally's counts to this one. */
+    public void addAll(DailyTally other) {
+        for (LongIntCursor entry : other.counts) {
+            long key = entry.key;
+            int kind = kindId(other.kinds.get((int) (key & mask(KIND_BITS))));
+            long day = key >>> KIND_BITS & mask(DAY_BITS);
+            String unit = other.units.get((int) (key >>> (KIND_BITS + DAY_BITS)));
+            counts.addTo(unitKey(unit) | day << KIND_BITS | kind, entry.value);
+        }
+    }
+
+    /** How many rows {@link #forEach} gives. */
+    public int size() {
+        return counts.size();
+    }
+
+    /** Every count, in no particular order. */
+    public <E extends Exception> void forEach(Count<E> each) throws E {
+        String[] levels = new String[units.size()];
+        String[] codes = new String[units.size()];
+        for (int u = 0; u < units.size(); u++) {
+            String unit = units.get(u);
+            int colon = unit.indexOf(':');
+            levels[u] = unit.substring(0, colon);
+            codes[u] = unit.substring(colon + 1);
+        }
+        for (LongIntCursor entry : counts) {
+            long key = entry.key;
+            int unit = (int) (key >>> (KIND_BITS + DAY_BITS));
+            LocalDate day = LocalDate.ofEpochDay((key >>> KIND_BITS & mask(DAY_BITS)) - DAY_OFFSET);
+            each.accept(levels[unit], codes[unit], day, kinds.get((int) (key & mask(KIND_BITS))), entry.value);
+        }
+    }
+
+    private long unitKey(String unit) {
+        Integer id = unitIds.get(unit);
+        if (id == null) {
+            id = units.size();
+            if (id == 1 << UNIT_BITS) {
+                throw new IllegalStateException("More than " + (1 << UNIT_BITS) + " units to count");
+            }
+            unitIds.put(unit, id);
+            units.add(unit);
+        }
+        return (long) id << (KIND_BITS + DAY_BITS);
+    }
+
+    private int kindId(Kind kind) {
+        Integer id = kindIds.get(kind);
+        if (id == null) {
+            id = kinds.size();
+            if (id == 1 << KIND_BITS) {
+                throw new IllegalStateException("More than " + (1 << KIND_BITS) + " kinds of incident to count");
+            }
+            kindIds.put(kind, id);
+            kinds.add(kind);
+        }
+        return id;
+    }
+
+    /** A day as an unsigned field; any date the parsers accept (years 0 to 9999) fits with room to spare. */
+    private static long day(long epochDay) {
+        long day = epochDay + DAY_OFFSET;
+        if (day < 0 || day > mask(DAY_BITS)) {
+            throw new IllegalArgumentException("The day " + LocalDate.ofEpochDay(epochDay) + " is outside what the daily counts hold");
+        }
+        return day;
+    }
+
+    private static long mask(int bits) {
+        return (1L << bits) - 1;
+    }
+}

@@ -1,0 +1,86 @@
+package org.beatbook.incidents.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.beatbook.incidents.IncidentCategory;
+import org.beatbook.incidents.ServicePriority;
+import org.junit.jupiter.api.Test;
+
+class DailyTallyTests {
+
+    static final Classification BATTERY = new Classification("0486", IncidentCategory.PERSONS, "BATTERY",
+            ServicePriority.REDUCING_CRIME, false);
+    static final Classification NOISE = new Classification("NOISE", IncidentCategory.QUALITY_OF_LIFE, "NOISE", null,
+            false);
+
+    static StagedIncident incident(LocalDate day, Classification c, boolean sensitive, String... path) {
+        SourceRow row = new SourceRow(1, "1", null, day.atStartOfDay().toInstant(ZoneOffset.UTC), day, c.matchKey(),
+                c.offense(), null, null, Double.NaN, Double.NaN, Map.of(), false);
+        return new StagedIncident(row, c, sensitive, Double.NaN, Double.NaN, false, List.of(path), List.of(), null);
+    }
+
+    static List<String> rows(DailyTally tally) {
+        List<String> rows = new ArrayList<>();
+        tally.forEach((level, code, day, kind, n) -> rows.add(String.join("|", level, code, day.toString(),
+                kind.category(), kind.offense(), kind.priority(), Boolean.toString(kind.sensitive()),
+                Integer.toString(n))));
+        return rows;
+    }
+
+    @Test
+    void countsEveryUnitOfThePathAndCityWidePerDayAndKind() {
+        LocalDate day = LocalDate.of(2015, 1, 31);
+        DailyTally tally = new DailyTally();
+        tally.count(incident(day, BATTERY, false, "district:4", "beat:0422"));
+        tally.count(incident(day, BATTERY, false, "district:4", "beat:0423"));
+        tally.count(incident(day, BATTERY, true, "district:4", "beat:0423"));
+        tally.count(incident(day.plusDays(1), NOISE, false));
+
+        assertThat(rows(tally)).containsExactlyInAnyOrder(
+                "district|4|2015-01-31|persons|BATTERY|reducing-crime|false|2",
+                "district|4|2015-01-31|persons|BATTERY|reducing-crime|true|1",
+                "beat|0422|2015-01-31|persons|BATTERY|reducing-crime|false|1",
+                "beat|0423|2015-01-31|persons|BATTERY|reducing-crime|false|1",
+                "beat|0423|2015-01-31|persons|BATTERY|reducing-crime|true|1",
+                "city|all|2015-01-31|persons|BATTERY|reducing-crime|false|2",
+                "city|all|2015-01-31|persons|BATTERY|reducing-crime|true|1",
+                "city|all|2015-02-01|quality-of-life|NOISE||false|1");
+        assertThat(tally.size()).isEqualTo(8);
+    }
+
+    @Test
+    void talliesOfSeveralWorkersAddUpWhateverTheirOwnNumbering() {
+        LocalDate day = LocalDate.of(1900, 3, 1);
+        DailyTally one = new DailyTally();
+        one.count(incident(day, BATTERY, false, "beat:0111"));
+        one.count(incident(day, NOISE, false, "beat:2533"));
+        DailyTally other = new DailyTally();
+        // Seen in the other order, so the two number units and kinds differently.
+        other.count(incident(day, NOISE, false, "beat:2533"));
+        other.count(incident(LocalDate.of(9999, 12, 31), BATTERY, false, "beat:0111"));
+
+        DailyTally all = new DailyTally();
+        all.addAll(one);
+        all.addAll(other);
+        assertThat(rows(all)).containsExactlyInAnyOrder(
+                "beat|0111|1900-03-01|persons|BATTERY|reducing-crime|false|1",
+                "city|all|1900-03-01|persons|BATTERY|reducing-crime|false|1",
+                "beat|2533|1900-03-01|quality-of-life|NOISE||false|2",
+                "city|all|1900-03-01|quality-of-life|NOISE||false|2",
+                "beat|0111|9999-12-31|persons|BATTERY|reducing-crime|false|1",
+                "city|all|9999-12-31|persons|BATTERY|reducing-crime|false|1");
+    }
+
+    @Test
+    void aUnitCodeMayHoldAColon() {
+        DailyTally tally = new DailyTally();
+        tally.count(incident(LocalDate.of(2015, 1, 1), NOISE, false, "area:North:East"));
+        assertThat(rows(tally)).contains("area|North:East|2015-01-01|quality-of-life|NOISE||false|1");
+    }
+}
