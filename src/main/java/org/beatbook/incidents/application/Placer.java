@@ -74,14 +74,23 @@ final class Placer {
                                 List<String> warnings) {
     }
 
-    private final Map<Map<String, String>, SourceLabels> resolved = new HashMap<>();
+    /**
+     * Keyed by level, label, level, label...: a map's hash is the sum of its entries' (key ^ value) hashes, which
+     * collides so often for labels like "004" and "0422" that the cache's buckets turned into trees.
+     */
+    private final Map<List<String>, SourceLabels> resolved = new HashMap<>();
 
     private SourceLabels resolve(Map<String, String> labels) {
-        return resolved.computeIfAbsent(labels, l -> {
+        List<String> key = new ArrayList<>(labels.size() * 2);
+        labels.forEach((level, label) -> {
+            key.add(level);
+            key.add(label);
+        });
+        return resolved.computeIfAbsent(key, k -> {
             List<String> warnings = new ArrayList<>();
             List<UnitRef> known = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            l.forEach((level, label) -> {
+            labels.forEach((level, label) -> {
                 texts.add(level + ":" + label);
                 UnitRef unit = unitFor(level, label);
                 if (unit == null) {

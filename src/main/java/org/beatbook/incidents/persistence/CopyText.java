@@ -1,6 +1,10 @@
 package org.beatbook.incidents.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +70,52 @@ public final class CopyText {
         return this;
     }
 
-    /** Dates, instants and anything else whose {@code toString} PostgreSQL reads as is. */
-    public CopyText literal(Object value) {
-        rows.append(value).append('\t');
+    /** An ISO date, written digit by digit: {@code LocalDate.toString} cost more than the rest of the row's dates. */
+    public CopyText date(LocalDate day) {
+        if (!fourDigitYear(day.getYear())) {
+            rows.append(day).append('\t');
+            return this;
+        }
+        isoDate(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        rows.append('\t');
         return this;
+    }
+
+    /** An instant in ISO form in UTC, written digit by digit for the same reason. */
+    public CopyText instant(Instant at) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
+        if (!fourDigitYear(utc.getYear())) {
+            rows.append(at).append('\t');
+            return this;
+        }
+        isoDate(utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth());
+        rows.append('T');
+        padded(utc.getHour(), 2).append(':');
+        padded(utc.getMinute(), 2).append(':');
+        padded(utc.getSecond(), 2);
+        if (utc.getNano() != 0) {
+            rows.append('.');
+            padded(utc.getNano(), 9);
+        }
+        rows.append("Z\t");
+        return this;
+    }
+
+    private static boolean fourDigitYear(int year) {
+        return year >= 0 && year <= 9999;
+    }
+
+    private void isoDate(int year, int month, int day) {
+        padded(year, 4).append('-');
+        padded(month, 2).append('-');
+        padded(day, 2);
+    }
+
+    private StringBuilder padded(int value, int width) {
+        for (int digits = value == 0 ? 1 : (int) Math.log10(value) + 1; digits < width; digits++) {
+            rows.append('0');
+        }
+        return rows.append(value);
     }
 
     /**

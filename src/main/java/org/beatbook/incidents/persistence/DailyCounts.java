@@ -50,7 +50,7 @@ final class DailyCounts {
                     + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT text)");
             CopyText rows = new CopyText();
             tally.forEach((level, code, day, kind, n) -> {
-                rows.text(level).text(code).literal(day).text(kind.category()).text(kind.offense())
+                rows.text(level).text(code).date(day).text(kind.category()).text(kind.offense())
                         .text(kind.priority()).flag(kind.sensitive()).number(n).endRow();
                 if (rows.length() >= COPY_CHUNK) {
                     write(in, rows);

@@ -84,8 +84,8 @@ public final class ImportSession implements AutoCloseable {
     public static void append(CopyText out, StagedIncident i) {
         var row = i.row();
         var c = i.classification();
-        out.number(row.line()).text(row.sourceId()).text(row.caseNumber()).literal(row.occurredAt())
-                .literal(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
+        out.number(row.line()).text(row.sourceId()).text(row.caseNumber()).instant(row.occurredAt())
+                .date(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
                 .text(row.address()).number(i.latitude()).number(i.longitude()).flag(i.geocoded())
                 .text(c.category().key()).text(c.offense()).text(c.priority() == null ? null : c.priority().key())
                 .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
