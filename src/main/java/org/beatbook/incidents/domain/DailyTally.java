@@ -2,6 +2,7 @@ package org.beatbook.incidents.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,7 @@ public final class DailyTally {
         for (LongIntCursor entry : other.counts) {
             long key = entry.key;
             int kind = kindId(other.kinds.get((int) (key & mask(KIND_BITS))));
-            long day = key >>> KIND_BITS & mask(DAY_BITS);
-            String unit = other.units.get((int) (key >>> (KIND_BITS + DAY_BITS)));
-            counts.addTo(unitKey(unit) | day << KIND_BITS | kind, entry.value);
+            counts.addTo(unitKey(other.units.get(unitOf(key))) | dayOf(key) << KIND_BITS | kind, entry.value);
         }
     }
 
@@ -67,7 +66,10 @@ public final class DailyTally {
         return counts.size();
     }
 
-    /** Every count, in no particular order. */
+    /**
+     * Every count, ordered by level and day: the order of {@code incident_daily}'s index, which PostgreSQL builds in a
+     * third of the time from sorted rows, and the order queries read the table in.
+     */
     public <E extends Exception> void forEach(Count<E> each) throws E {
         String[] levels = new String[units.size()];
         String[] codes = new String[units.size()];
@@ -77,12 +79,36 @@ public final class DailyTally {
             levels[u] = unit.substring(0, colon);
             codes[u] = unit.substring(colon + 1);
         }
+        List<String> levelOrder = Arrays.stream(levels).distinct().sorted().toList();
+        // A handful of levels; beyond 255 of them the order (never the counts) would be off.
+        long[] rank = Arrays.stream(levels).mapToLong(l -> Math.min(levelOrder.indexOf(l), 255)).toArray();
+        long[] keys = new long[counts.size()];
+        int[] values = new int[keys.length];
+        // (level rank, day, entry): sorting plain longs keeps the sort as cheap as the rest of the tally.
+        long[] order = new long[keys.length];
+        int k = 0;
         for (LongIntCursor entry : counts) {
-            long key = entry.key;
-            int unit = (int) (key >>> (KIND_BITS + DAY_BITS));
-            LocalDate day = LocalDate.ofEpochDay((key >>> KIND_BITS & mask(DAY_BITS)) - DAY_OFFSET);
-            each.accept(levels[unit], codes[unit], day, kinds.get((int) (key & mask(KIND_BITS))), entry.value);
+            keys[k] = entry.key;
+            values[k] = entry.value;
+            order[k] = (rank[unitOf(entry.key)] << DAY_BITS | dayOf(entry.key)) << Integer.SIZE | k;
+            k++;
         }
+        Arrays.sort(order);
+        for (long sorted : order) {
+            int at = (int) sorted;
+            long key = keys[at];
+            int unit = unitOf(key);
+            each.accept(levels[unit], codes[unit], LocalDate.ofEpochDay(dayOf(key) - DAY_OFFSET),
+                    kinds.get((int) (key & mask(KIND_BITS))), values[at]);
+        }
+    }
+
+    private static int unitOf(long key) {
+        return (int) (key >>> (KIND_BITS + DAY_BITS));
+    }
+
+    private static long dayOf(long key) {
+        return key >>> KIND_BITS & mask(DAY_BITS);
     }
 
     private long unitKey(String unit) {

@@ -52,6 +52,10 @@ class DailyTallyTests {
                 "city|all|2015-01-31|persons|BATTERY|reducing-crime|true|1",
                 "city|all|2015-02-01|quality-of-life|NOISE||false|1");
         assertThat(tally.size()).isEqualTo(8);
+        assertThat(rows(tally)).extracting(row -> row.split("\\|")[0] + " " + row.split("\\|")[2])
+                .as("ordered by level and day, as incident_daily's index")
+                .containsExactly("beat 2015-01-31", "beat 2015-01-31", "beat 2015-01-31", "city 2015-01-31",
+                        "city 2015-01-31", "city 2015-02-01", "district 2015-01-31", "district 2015-01-31");
     }
 
     @Test
