@@ -16,7 +16,7 @@ import org.beatbook.geocoding.AddressGeocoder;
 import org.beatbook.incidents.domain.Classification;
 import org.beatbook.incidents.domain.SourceRow;
 import org.beatbook.incidents.domain.StagedIncident;
-import org.beatbook.incidents.persistence.CopyText;
+import org.beatbook.incidents.persistence.CopyBinary;
 import org.beatbook.incidents.persistence.ImportSession;
 import org.beatbook.incidents.persistence.IncidentStore;
 import org.beatbook.platform.ConsoleCommand;
@@ -48,7 +48,7 @@ class ImportRecoveryTests {
         ImportSession session = store.openSession(id, "chicago");
         SourceRow row = new SourceRow(2, "CRASH-1", null, Instant.parse("2015-02-01T10:00:00Z"),
                 LocalDate.of(2015, 2, 1), null, "THEFT", null, "013XX S SAWYER AVE", 41.86, -87.70, Map.of(), false);
-        CopyText rows = new CopyText();
+        CopyBinary rows = new CopyBinary();
         ImportSession.append(rows, new StagedIncident(row, new Classification("THEFT", IncidentCategory.PROPERTY,
                 "Theft", ServicePriority.REDUCING_CRIME, false), false, 41.86, -87.70, false, List.of("city:x"),
                 List.of(), null));

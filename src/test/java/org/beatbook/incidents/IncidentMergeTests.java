@@ -4,19 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.beatbook.incidents.domain.Classification;
+import org.beatbook.incidents.domain.DailyTally;
+import org.beatbook.incidents.domain.SourceRow;
+import org.beatbook.incidents.domain.StagedIncident;
+import org.beatbook.incidents.persistence.CopyBinary;
+import org.beatbook.incidents.persistence.ImportSession;
+import org.beatbook.incidents.persistence.IncidentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * How an import merges into what is stored, and that the daily counts always equal a recount of the incidents. The
@@ -34,6 +49,10 @@ class IncidentMergeTests {
     IncidentImports imports;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    IncidentStore store;
 
     @AfterEach
     void removeTheRows() {
@@ -151,6 +170,40 @@ class IncidentMergeTests {
         assertThat(jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident_daily GROUP BY level, unit_code, day, "
                 + "category, offense, priority, sensitive HAVING count(*) > 1) twice").query(Long.class).single())
                 .as("the rebuild folds every count into one row").isZero();
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+
+    /**
+     * PostgreSQL refuses a new temp_buffers size once a session has used temporary tables, and a pooled connection
+     * may have (the re-placement job's recount uses them).
+     */
+    @Test
+    void anImportRunsOnAConnectionThatAlreadyUsedTemporaryTables() throws Exception {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        SingleConnectionDataSource used = new SingleConnectionDataSource(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword(), true);
+        try (Statement s = used.getConnection().createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE used_before AS SELECT 1 AS x");
+            s.execute("DROP TABLE used_before");
+        }
+        long id = store.startImport("chicago", "used.csv");
+        LocalDate day = LocalDate.of(2013, 9, 1);
+        SourceRow row = new SourceRow(2, "99300001", null, day.atTime(12, 0).toInstant(ZoneOffset.UTC), day, null,
+                "THEFT", null, "013XX S SAWYER AVE", 41.86, -87.70, Map.of(), false);
+        StagedIncident incident = new StagedIncident(row, new Classification("THEFT", IncidentCategory.PROPERTY,
+                "THEFT", ServicePriority.REDUCING_CRIME, false), false, 41.86, -87.70, false, List.of(), List.of(), null);
+        DailyTally tally = new DailyTally();
+        tally.count(incident);
+        CopyBinary rows = new CopyBinary();
+        ImportSession.append(rows, incident);
+        try (ImportSession session = new ImportSession(used, id, "chicago")) {
+            session.stage(rows.take());
+            assertThat(session.commit(1, 0, tally).inserted()).isEqualTo(1);
+        }
+        finally {
+            used.destroy();
+        }
+        assertThat(dailyOn(day)).isEqualTo(1);
         assertThat(countsOffTheIncidents()).isZero();
     }
 

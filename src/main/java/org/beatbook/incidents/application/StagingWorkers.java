@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import org.beatbook.incidents.domain.DailyTally;
 import org.beatbook.incidents.domain.RowParser;
 import org.beatbook.incidents.domain.StagedIncident;
-import org.beatbook.incidents.persistence.CopyText;
+import org.beatbook.incidents.persistence.CopyBinary;
 import org.beatbook.incidents.persistence.ImportSession;
 
 /**
@@ -44,7 +44,7 @@ final class StagingWorkers implements AutoCloseable {
     private final ImportSession session;
     private final ExecutorService pool;
     private final ThreadLocal<RowStager> stagers;
-    private final ThreadLocal<CopyText> outputs = ThreadLocal.withInitial(CopyText::new);
+    private final ThreadLocal<CopyBinary> outputs = ThreadLocal.withInitial(CopyBinary::new);
     private final List<DailyTally> tallies = new CopyOnWriteArrayList<>();
     private final ThreadLocal<DailyTally> tally = ThreadLocal.withInitial(() -> {
         DailyTally mine = new DailyTally();
@@ -119,7 +119,7 @@ final class StagingWorkers implements AutoCloseable {
 
     private Chunk stage(long[] theLines, List<List<String>> values) {
         RowStager stager = stagers.get();
-        CopyText out = outputs.get();
+        CopyBinary out = outputs.get();
         DailyTally counts = tally.get();
         List<Rejected> rejects = new ArrayList<>();
         int done = 0;

@@ -30,7 +30,7 @@ final class DailyCounts {
             + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
             + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6) counted";
 
-    /** Characters of COPY text sent at a time. */
+    /** Bytes of COPY data sent at a time. */
     private static final int COPY_CHUNK = 1 << 20;
 
     private DailyCounts() {
@@ -47,16 +47,18 @@ final class DailyCounts {
         }
         BulkIndexes.Work copy = () -> {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (level, "
-                    + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT text)");
-            CopyText rows = new CopyText();
+                    + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT binary)");
+            in.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
+            CopyBinary rows = new CopyBinary();
             tally.forEach((level, code, day, kind, n) -> {
                 rows.text(level).text(code).date(day).text(kind.category()).text(kind.offense())
-                        .text(kind.priority()).flag(kind.sensitive()).number(n).endRow();
+                        .text(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
                 if (rows.length() >= COPY_CHUNK) {
                     write(in, rows);
                 }
             });
             write(in, rows);
+            in.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
             in.endCopy();
         };
         if (tally.size() > BulkIndexes.rows(connection, "incident_daily")) {
@@ -67,7 +69,7 @@ final class DailyCounts {
         }
     }
 
-    private static void write(CopyIn in, CopyText rows) throws SQLException {
+    private static void write(CopyIn in, CopyBinary rows) throws SQLException {
         byte[] bytes = rows.take();
         in.writeToCopy(bytes, 0, bytes.length);
     }

@@ -2,6 +2,7 @@ package org.beatbook.incidents.persistence;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ImportSession implements AutoCloseable {
     private final long importId;
     private final String source;
     private final CopyIn copy;
-    private final CopyText rejectRow = new CopyText();
+    private final CopyBinary rejectRow = new CopyBinary();
     private final Path rejectFile;
     private final BufferedOutputStream rejects;
     private boolean committed;
@@ -59,8 +60,15 @@ public final class ImportSession implements AutoCloseable {
                 // IncidentStore.markInterrupted); a crash drops the connection and with it the lock.
                 s.execute("SELECT pg_advisory_lock(" + runningLockKeys(Long.toString(importId)) + ")");
                 // Temporary tables live in session-local buffers (8 MB by default): a large import would spill.
-                // Effective only before the session's first temporary table, which is when it matters most.
-                s.execute("SET temp_buffers = '256MB'");
+                // PostgreSQL refuses a new size once the session has used temporary tables (a pooled connection
+                // may have, for other work); the import then runs with the buffers the session has.
+                s.execute("SAVEPOINT buffers");
+                try {
+                    s.execute("SET temp_buffers = '256MB'");
+                }
+                catch (SQLException alreadyUsed) {
+                    s.execute("ROLLBACK TO SAVEPOINT buffers");
+                }
                 s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source_id text, case_number text, "
                         + "occurred_at timestamptz, occurred_on date, code text, offense_text text, description text, "
                         + "address text, latitude double precision, longitude double precision, geocoded boolean, "
@@ -68,9 +76,11 @@ public final class ImportSession implements AutoCloseable {
                         + "source_units text[], warning text) ON COMMIT DROP");
             }
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY incident_staging FROM STDIN (FORMAT text)");
-            rejectFile = Files.createTempFile("incident-rejects-" + importId, ".tsv");
+                    .copyIn("COPY incident_staging FROM STDIN (FORMAT binary)");
+            copy.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
+            rejectFile = Files.createTempFile("incident-rejects-" + importId, ".copy");
             rejects = new BufferedOutputStream(Files.newOutputStream(rejectFile));
+            rejects.write(CopyBinary.HEADER);
         }
         catch (SQLException e) {
             throw new IllegalStateException("Could not start the import: " + e.getMessage(), e);
@@ -80,13 +90,13 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
-    /** Appends an incident to rows for {@link #stage(byte[])}, in the staging table's column order. */
-    public static void append(CopyText out, StagedIncident i) {
+    /** Appends an incident to rows for {@link #stage(byte[])}, in the staging table's column order and types. */
+    public static void append(CopyBinary out, StagedIncident i) {
         var row = i.row();
         var c = i.classification();
-        out.number(row.line()).text(row.sourceId()).text(row.caseNumber()).instant(row.occurredAt())
+        out.bigint(row.line()).text(row.sourceId()).text(row.caseNumber()).instant(row.occurredAt())
                 .date(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
-                .text(row.address()).number(i.latitude()).number(i.longitude()).flag(i.geocoded())
+                .text(row.address()).float8(i.latitude()).float8(i.longitude()).flag(i.geocoded())
                 .text(c.category().key()).text(c.offense()).text(c.priority() == null ? null : c.priority().key())
                 .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
     }
@@ -103,7 +113,7 @@ public final class ImportSession implements AutoCloseable {
 
     public void reject(long lineNumber, String reason) {
         try {
-            rejects.write(rejectRow.number(importId).number(lineNumber).text(reason).endRow().take());
+            rejects.write(rejectRow.bigint(importId).bigint(lineNumber).text(reason).endRow().take());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,12 +127,15 @@ public final class ImportSession implements AutoCloseable {
      */
     public Merged commit(long rowsRead, long rejected, DailyTally tally) {
         try {
+            copy.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
             copy.endCopy();
             long staged = System.nanoTime();
+            rejects.write(CopyBinary.TRAILER);
             rejects.close();
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT text)",
-                    Files.newBufferedReader(rejectFile, StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(rejectFile)) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT binary)", in);
+            }
             long distinct;
             long warnings;
             long twins;
