@@ -2,6 +2,7 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.beatbook.incidents.persistence.IncidentStore;
  * re-placement run).
  */
 final class Placer {
+
+    private static final int MEMO_LIMIT = 20_000;
 
     private final UnitLocator locator;
     private final UnitCatalogue catalogue;
@@ -140,9 +143,37 @@ final class Placer {
                 incident.longitude() == null ? Double.NaN : incident.longitude(), incident.geocoded());
     }
 
+    /**
+     * What a placement means for a combination of source labels, remembered by identity: the locator answers most
+     * points (those inside one grid cell of a unit) with one shared placement per combination of units, so a file
+     * repeats the same few thousand pairs. Other placements are new each time; the memo is dropped when they fill it.
+     */
+    private final Map<Placement, Map<SourceLabels, IncidentStore.Placed>> placedFor = new IdentityHashMap<>();
+    private int memoized;
+
     private IncidentStore.Placed placeAt(SourceLabels source, double lat, double lon, boolean byGeocoding) {
-        List<String> warnings = new ArrayList<>(source.warnings());
         Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
+        if (placement == null || byGeocoding) {
+            return placeAt(source, placement, byGeocoding);
+        }
+        Map<SourceLabels, IncidentStore.Placed> bySource = placedFor.computeIfAbsent(placement,
+                p -> new IdentityHashMap<>());
+        IncidentStore.Placed placed = bySource.get(source);
+        if (placed == null) {
+            placed = placeAt(source, placement, false);
+            if (++memoized > MEMO_LIMIT) {
+                placedFor.clear();
+                memoized = 0;
+            }
+            else {
+                bySource.put(source, placed);
+            }
+        }
+        return placed;
+    }
+
+    private IncidentStore.Placed placeAt(SourceLabels source, Placement placement, boolean byGeocoding) {
+        List<String> warnings = new ArrayList<>(source.warnings());
         UnitRef deepestSource = source.deepest();
         List<String> path;
         if (deepestSource != null) {
@@ -171,7 +202,8 @@ final class Placer {
                     ? "No location: no coordinates, and the address could not be geocoded"
                     : "The location is outside every unit");
         }
-        return new IncidentStore.Placed(path, warnings.isEmpty() ? null : String.join("; ", warnings));
+        // Unchangeable: the memo above hands the same path to many rows, and later stages remember it by identity.
+        return new IncidentStore.Placed(List.copyOf(path), warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     private Optional<String> disagreement(UnitRef source, Placement placement) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,23 +34,61 @@ public final class DailyTally {
     private static final int DAY_BITS = 23;
     private static final int KIND_BITS = 64 - UNIT_BITS - DAY_BITS;
     private static final long DAY_OFFSET = 1L << (DAY_BITS - 1);
+    private static final int MEMO_LIMIT = 10_000;
 
     private final Map<String, Integer> unitIds = new HashMap<>();
     private final List<String> units = new ArrayList<>();
     private final Map<Kind, Integer> kindIds = new HashMap<>();
     private final List<Kind> kinds = new ArrayList<>();
     private final LongIntHashMap counts = new LongIntHashMap();
+    private final Map<List<String>, long[]> pathKeys = new IdentityHashMap<>();
+    private final Map<Classification, Integer> kindIdsByClassification = new IdentityHashMap<>();
+    private final Map<Classification, Integer> sensitiveKindIds = new IdentityHashMap<>();
 
     /** Counts a staged incident on its day, in every unit of its path and city-wide. */
     public void count(StagedIncident incident) {
-        Classification c = incident.classification();
-        int kind = kindId(new Kind(c.category().key(), c.offense(), c.priority() == null ? "" : c.priority().key(),
-                incident.sensitive()));
-        long dayAndKind = day(incident.row().occurredOn().toEpochDay()) << KIND_BITS | kind;
-        for (String unit : incident.unitPath()) {
-            counts.addTo(unitKey(unit) | dayAndKind, 1);
+        long dayAndKind = day(incident.row().occurredOn().toEpochDay()) << KIND_BITS
+                | kindId(incident.classification(), incident.sensitive());
+        for (long unit : unitKeys(incident.unitPath())) {
+            counts.addTo(unit | dayAndKind, 1);
         }
-        counts.addTo(unitKey(CITY) | dayAndKind, 1);
+    }
+
+    /**
+     * The keys of a path's units and the city's. Placers hand out the same path object for the same units, and the
+     * classifier the same classification for the same code, so both are remembered by identity first: hashing
+     * strings for every row cost as much as the counting.
+     */
+    private long[] unitKeys(List<String> path) {
+        long[] keys = pathKeys.get(path);
+        if (keys == null) {
+            keys = new long[path.size() + 1];
+            for (int k = 0; k < path.size(); k++) {
+                keys[k] = unitKey(path.get(k));
+            }
+            keys[path.size()] = unitKey(CITY);
+            remember(pathKeys, path, keys);
+        }
+        return keys;
+    }
+
+    private int kindId(Classification c, boolean sensitive) {
+        Map<Classification, Integer> ids = sensitive ? sensitiveKindIds : kindIdsByClassification;
+        Integer id = ids.get(c);
+        if (id == null) {
+            id = kindId(new Kind(c.category().key(), c.offense(), c.priority() == null ? "" : c.priority().key(),
+                    sensitive));
+            remember(ids, c, id);
+        }
+        return id;
+    }
+
+    /** Identity memos stay small: objects made afresh for one row (unknown codes, rare paths) do not pile up. */
+    private static <K, V> void remember(Map<K, V> memo, K key, V value) {
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear();
+        }
+        memo.put(key, value);
     }
 
     /** Adds another tally's counts to this one. */

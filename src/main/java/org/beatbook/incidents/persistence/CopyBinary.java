@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,7 @@ public final class CopyBinary {
     private int rowStart = -1;
     private int fields;
     private final Map<List<String>, byte[]> arrays = new HashMap<>();
+    private final Map<List<String>, byte[]> sameArrays = new IdentityHashMap<>();
 
     public CopyBinary text(String value) {
         if (value == null) {
@@ -74,14 +76,24 @@ public final class CopyBinary {
         return eightBytes(micros);
     }
 
-    /** A text[]; an import repeats the same few hundred unit paths, so each is encoded once. */
+    /**
+     * A text[]; an import repeats the same few hundred unit paths, so each is encoded once, and found first by
+     * identity (the placer hands out the same path object for the same units) before hashing its strings.
+     */
     public CopyBinary array(List<String> values) {
-        byte[] encoded = arrays.get(values);
+        byte[] encoded = sameArrays.get(values);
         if (encoded == null) {
-            encoded = encodeArray(values);
-            if (arrays.size() < MAX_ARRAYS) {
-                arrays.put(List.copyOf(values), encoded);
+            encoded = arrays.get(values);
+            if (encoded == null) {
+                encoded = encodeArray(values);
+                if (arrays.size() < MAX_ARRAYS) {
+                    arrays.put(List.copyOf(values), encoded);
+                }
             }
+            if (sameArrays.size() >= MAX_ARRAYS) {
+                sameArrays.clear();
+            }
+            sameArrays.put(values, encoded);
         }
         return field(encoded);
     }

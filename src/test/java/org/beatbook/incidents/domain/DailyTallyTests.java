@@ -82,6 +82,21 @@ class DailyTallyTests {
     }
 
     @Test
+    void theSameIncidentObjectsCountEveryTime() {
+        StagedIncident incident = incident(LocalDate.of(2015, 1, 1), BATTERY, false, "beat:0111");
+        DailyTally tally = new DailyTally();
+        for (int k = 0; k < 3; k++) {
+            tally.count(incident);
+        }
+        tally.count(incident(LocalDate.of(2015, 1, 1), BATTERY, true, "beat:0111"));
+        assertThat(rows(tally)).containsExactlyInAnyOrder(
+                "beat|0111|2015-01-01|persons|BATTERY|reducing-crime|false|3",
+                "city|all|2015-01-01|persons|BATTERY|reducing-crime|false|3",
+                "beat|0111|2015-01-01|persons|BATTERY|reducing-crime|true|1",
+                "city|all|2015-01-01|persons|BATTERY|reducing-crime|true|1");
+    }
+
+    @Test
     void aUnitCodeMayHoldAColon() {
         DailyTally tally = new DailyTally();
         tally.count(incident(LocalDate.of(2015, 1, 1), NOISE, false, "area:North:East"));
