@@ -198,7 +198,7 @@ class IncidentMergeTests {
         ImportSession.append(rows, incident);
         try (ImportSession session = new ImportSession(used, id, "chicago")) {
             session.stage(rows.take());
-            assertThat(session.commit(1, 0, tally).inserted()).isEqualTo(1);
+            assertThat(session.commit(1, 0, tally, false).inserted()).isEqualTo(1);
         }
         finally {
             used.destroy();

@@ -174,7 +174,7 @@ public class IncidentImporter implements IncidentImports {
                 }
                 log.info("Import {}: {} rows parsed, classified, placed and staged in {} ms", importId, read,
                         (System.nanoTime() - started) / 1_000_000);
-                merged = session.commit(read, rejected, workers.tally());
+                merged = session.commit(read, rejected, workers.tally(), workers.idsMayRepeat());
             }
             if (feedGazetteer) {
                 feedGazetteer(importId);

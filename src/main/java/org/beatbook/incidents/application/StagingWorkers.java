@@ -34,7 +34,8 @@ final class StagingWorkers implements AutoCloseable {
     private record Rejected(long line, String reason) {
     }
 
-    private record Chunk(byte[] rows, int staged, List<Rejected> rejected) {
+    /** @param ids the hashes of the staged rows' source ids */
+    private record Chunk(byte[] rows, int staged, long[] ids, List<Rejected> rejected) {
     }
 
     /** Rows per batch: enough to make the hand-over cheap, few enough to keep memory flat. */
@@ -55,6 +56,7 @@ final class StagingWorkers implements AutoCloseable {
     private final int maxInFlight;
     private long[] lines = new long[BATCH];
     private List<List<String>> batch = new ArrayList<>(BATCH);
+    private final RepeatedIds repeatedIds = new RepeatedIds();
     private long staged;
     private long rejected;
 
@@ -94,6 +96,11 @@ final class StagingWorkers implements AutoCloseable {
         return staged;
     }
 
+    /** Whether a source id may have been staged twice, once {@link #finish()} has returned. */
+    boolean idsMayRepeat() {
+        return repeatedIds.mayRepeat();
+    }
+
     /** The daily counts of every row staged, once {@link #finish()} has returned. */
     DailyTally tally() {
         DailyTally all = new DailyTally();
@@ -122,19 +129,20 @@ final class StagingWorkers implements AutoCloseable {
         CopyBinary out = outputs.get();
         DailyTally counts = tally.get();
         List<Rejected> rejects = new ArrayList<>();
+        long[] ids = new long[values.size()];
         int done = 0;
         for (int k = 0; k < values.size(); k++) {
             try {
                 StagedIncident incident = stager.stage(theLines[k], values.get(k));
                 ImportSession.append(out, incident);
                 counts.count(incident);
-                done++;
+                ids[done++] = RepeatedIds.hash(incident.row().sourceId());
             }
             catch (RowParser.RejectedRow bad) {
                 rejects.add(new Rejected(theLines[k], bad.getMessage()));
             }
         }
-        return new Chunk(out.take(), done, rejects);
+        return new Chunk(out.take(), done, ids, rejects);
     }
 
     private void write(Future<Chunk> pending) {
@@ -157,6 +165,9 @@ final class StagingWorkers implements AutoCloseable {
         }
         session.stage(chunk.rows());
         staged += chunk.staged();
+        for (int k = 0; k < chunk.staged(); k++) {
+            repeatedIds.add(chunk.ids()[k]);
+        }
         for (Rejected r : chunk.rejected()) {
             session.reject(r.line(), r.reason());
             rejected++;

@@ -123,9 +123,9 @@ public final class ImportSession implements AutoCloseable {
     /**
      * Merges, refreshes the daily counts, closes the journal entry and commits. The tally holds the daily counts of
      * every staged row: when each of them turned out new, it is added as it is; otherwise the touched days are
-     * counted again from the incidents.
+     * counted again from the incidents. Twins (a source id staged twice) are looked for only if ids may repeat.
      */
-    public Merged commit(long rowsRead, long rejected, DailyTally tally) {
+    public Merged commit(long rowsRead, long rejected, DailyTally tally, boolean idsMayRepeat) {
         try {
             copy.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
             copy.endCopy();
@@ -146,8 +146,8 @@ public final class ImportSession implements AutoCloseable {
                 s.execute("SET LOCAL work_mem = '256MB'");
                 // An export may list a record twice: its last line wins. Hashing finds the few twins; sorting the
                 // whole file by id to drop them cost more than the rest of the merge.
-                twins = s.executeUpdate("DELETE FROM incident_staging s USING (SELECT source_id, max(line) AS last "
-                        + "FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
+                twins = !idsMayRepeat ? 0 : s.executeUpdate("DELETE FROM incident_staging s USING (SELECT source_id, "
+                        + "max(line) AS last FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
                         + "WHERE s.source_id = twin.source_id AND s.line < twin.last");
                 // The joins below need the planner to know the id column; the other columns' statistics are never used.
                 s.execute("ANALYZE incident_staging (source_id)");
