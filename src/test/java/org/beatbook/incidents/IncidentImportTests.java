@@ -148,6 +148,16 @@ class IncidentImportTests {
     }
 
     @Test
+    void aRejectNamesTheFileLineWhereItsRecordStartsAlsoAfterAValueSpanningLines() {
+        String[] lines = demoLines();
+        // The first row's quoted location (a column the profile does not read) holds a line break.
+        String spanning = lines[1].replace(",\"(", ",\"\n(");
+        assertThat(spanning).contains("\n");
+        IncidentStore.Reject reject = importWithOneBadRow(1, spanning, lines[2].replaceFirst(",", ",\u0000"));
+        assertThat(reject.line()).isEqualTo(4);
+    }
+
+    @Test
     void aRowWithANulByteIsRejectedAloneNotTheFile() {
         String[] lines = demoLines();
         IncidentStore.Reject reject = importWithOneBadRow(1, lines[1], lines[2].replaceFirst(",", ",\u0000"));

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.beatbook.geocoding.AddressGeocoder;
 import org.beatbook.geocoding.BlockSighting;
 import org.beatbook.geocoding.Gazetteer;
@@ -110,30 +110,33 @@ public class IncidentImporter implements IncidentImports {
         // Malformed bytes become U+FFFD so that the row, not the file, is rejected.
         Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(profile.delimiter()).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true)
-                .setAllowDuplicateHeaderNames(true).setTrim(false).get().parse(reader)) {
-            List<String> header = new ArrayList<>(parser.getHeaderNames());
-            if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                header.set(0, header.get(0).substring(1));
-            }
+        // Rows with too many or too few fields come through, so that the row parser rejects them by line.
+        try (CsvReader<CsvRecord> parser = CsvReader.builder().fieldSeparator(profile.delimiter())
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
+            Iterator<CsvRecord> records = parser.iterator();
+            List<String> header;
             try {
+                header = new ArrayList<>(records.hasNext() ? records.next().getFields() : List.of());
+                if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+                    header.set(0, header.get(0).substring(1));
+                }
                 // Checks the header against the profile once; each worker then builds its own parser.
                 new RowParser(profile, header);
             }
-            catch (IllegalArgumentException e) {
-                store.finishRejected(importId, e.getMessage(), 0);
-                return new ImportReport(importId, false, e.getMessage(), 0, 0, 0, 0, 0, 0);
+            catch (IllegalArgumentException | CsvParseException e) {
+                String message = e instanceof CsvParseException ? "The header cannot be read as CSV: " + e.getMessage()
+                        : e.getMessage();
+                store.finishRejected(importId, message, 0);
+                return new ImportReport(importId, false, message, 0, 0, 0, 0, 0, 0);
             }
             long started = System.nanoTime();
             ImportSession.Merged merged;
             try (ImportSession session = store.openSession(importId, profile.source());
                  StagingWorkers workers = new StagingWorkers(session, WORKERS, () -> stager(profile, header,
                          classifier))) {
-                Iterator<CSVRecord> records = parser.iterator();
                 long unreadable = 0;
                 while (true) {
-                    CSVRecord record;
+                    CsvRecord record;
                     long line = read + 2;
                     try {
                         if (!records.hasNext()) {
@@ -141,7 +144,7 @@ public class IncidentImporter implements IncidentImports {
                         }
                         record = records.next();
                     }
-                    catch (UncheckedIOException | IllegalStateException broken) {
+                    catch (UncheckedIOException | CsvParseException broken) {
                         if (csv.failure() != null) {
                             throw new UncheckedIOException("The file could not be read: " + csv.failure().getMessage(),
                                     csv.failure());
@@ -154,7 +157,7 @@ public class IncidentImporter implements IncidentImports {
                         break;
                     }
                     read++;
-                    workers.add(record.getRecordNumber() + 1, record.toList());
+                    workers.add(record.getStartingLineNumber(), record.getFields());
                     // The status page polls the journal: about once a second, never per row.
                     if ((read & 0xFF) == 0 && System.nanoTime() - progressAt >= PROGRESS_NANOS) {
                         store.progress(importId, read, workers.rejected() + unreadable, csv.count());
