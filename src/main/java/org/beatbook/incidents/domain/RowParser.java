@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.beatbook.platform.NulCharacters;
+
 /**
  * Turns CSV records into {@link SourceRow}s by a profile, or says what is wrong with a row. Columns are resolved
  * once from the header, so a row costs only array access and parsing.
@@ -99,8 +101,8 @@ public final class RowParser {
                 throw new RejectedRow("contains bytes that are not valid UTF-8");
             }
             // PostgreSQL text cannot hold a NUL: the value would be cut or refused, so the row is.
-            if (value.indexOf('\0') >= 0) {
-                throw new RejectedRow("contains a NUL byte (0x00), which a text value cannot hold");
+            if (NulCharacters.in(value)) {
+                throw new RejectedRow(NulCharacters.REASON);
             }
         }
         String sourceId = values.get(id).trim();
