@@ -101,6 +101,32 @@ class BoundaryImportIntegrationTests {
     }
 
     @Test
+    void aNulByteInAPropertyRejectsTheFileNamingTheFeatureAndProperty() {
+        List<UnitRef> before = catalogue.units("beat");
+        // JSON's \\u0000 escape is how a NUL reaches a property; PostgreSQL text cannot store it
+        String withNul = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"BEAT_NUM":"0713","NAME":"Beat 0713"},
+                  "geometry":{"type":"Polygon","coordinates":[[[-87.6,41.8],[-87.5,41.8],[-87.5,41.9],[-87.6,41.9],[-87.6,41.8]]]}},
+                 {"type":"Feature","properties":{"BEAT_NUM":"0714","NAME":"Beat\\u00000714"},
+                  "geometry":{"type":"Polygon","coordinates":[[[-87.4,41.8],[-87.3,41.8],[-87.3,41.9],[-87.4,41.9],[-87.4,41.8]]]}},
+                 {"type":"Feature","properties":{"BEAT_NUM":"07\\u000015","NAME":"Beat 0715"},
+                  "geometry":{"type":"Polygon","coordinates":[[[-87.2,41.8],[-87.1,41.8],[-87.1,41.9],[-87.2,41.9],[-87.2,41.8]]]}}]}
+                """;
+        BoundaryImportReport report = administration.importBoundaries(
+                new BoundaryImportRequest("beat", "BEAT_NUM", "NAME", null, false),
+                new ByteArrayInputStream(withNul.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.errors()).containsExactly(
+                "The feature at index 1 (code 0714) has a NUL byte (0x00) in the property \"NAME\", which a text "
+                        + "value cannot hold.",
+                "The feature at index 2 (code 07␀15) has a NUL byte (0x00) in the property \"BEAT_NUM\", which a "
+                        + "text value cannot hold.");
+        assertThat(catalogue.units("beat")).isEqualTo(before);
+    }
+
+    @Test
     void aLevelWithUnitsCannotBeRemoved() {
         assertThatThrownBy(() -> administration.defineLevels(List.of(ChicagoFixture.LEVELS.get(0),
                 ChicagoFixture.LEVELS.get(2))))

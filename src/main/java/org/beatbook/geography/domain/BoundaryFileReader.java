@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.beatbook.platform.NulCharacters;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -84,7 +85,7 @@ public final class BoundaryFileReader {
     private void readFeature(int index, JsonNode feature, List<BoundaryFeature> features, List<ImportProblem> errors) {
         JsonNode properties = feature.path("properties");
         String code = text(properties.get(codeProperty));
-        ImportProblem.FeatureRef ref = new ImportProblem.FeatureRef(index, code);
+        ImportProblem.FeatureRef ref = new ImportProblem.FeatureRef(index, NulCharacters.shown(code));
         int before = errors.size();
         if (!feature.isObject() || !"Feature".equals(feature.path("type").asString(""))) {
             errors.add(ImportProblem.of("geography.problem.not-a-feature", ref));
@@ -92,6 +93,12 @@ public final class BoundaryFileReader {
         }
         if (code == null) {
             errors.add(ImportProblem.of("geography.problem.missing-code", ref, codeProperty));
+        }
+        // a unit holding a NUL could not be stored (PostgreSQL text), and the insert's error would name no feature
+        for (String property : new String[] {codeProperty, nameProperty, parentProperty}) {
+            if (property != null && NulCharacters.in(text(properties.get(property)))) {
+                errors.add(ImportProblem.of("geography.problem.nul", ref, property));
+            }
         }
         Geometry geometry = readGeometry(ref, feature.get("geometry"), errors);
         if (errors.size() == before) {
