@@ -89,6 +89,19 @@ class RosterImportTests {
     }
 
     @Test
+    void aNulByteInACellRejectsTheFileNamingLineAndColumn() {
+        String file = HEADER
+                + "N-5001,Ada,North,officer,,,,,,,,beat-officer,beat,0713,2024-01-01,,yes\n"
+                + "N-5002,B\u0000en,South,officer,,,,,,,,beat-officer,beat,0714,2024-01-01,,yes\n";
+        RosterImportReport report = roster.importRoster(new StringReader(file));
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.errors()).containsExactly(
+                "Line 3, column given_name: The value contains a NUL byte (0x00), which a text value cannot hold.");
+        assertThat(members("N-")).isZero();
+        assertThat(assignments("N-")).isZero();
+    }
+
+    @Test
     void theConsoleCommandImportsAFileAndReportsRejectionsWithExitCode1(@TempDir Path dir) throws Exception {
         ConsoleCommand command = commands.stream().filter(c -> c.name().equals(List.of("import", "roster")))
                 .findFirst().orElseThrow();

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beatbook.geography.UnitKey;
+import org.beatbook.platform.NulCharacters;
 
 /**
  * Reads and checks a roster CSV (one row per assignment; a member's fields repeat on each of its rows) without
@@ -65,7 +66,9 @@ public final class RosterReader {
                     continue; // a blank line
                 }
                 Cells cells = new Cells(record, columns, line, errors);
-                readRow(cells, line, members, memberValues, rows, errors);
+                if (!cells.holdNul()) {
+                    readRow(cells, line, members, memberValues, rows, errors);
+                }
                 if (errors.size() >= MAX_ERRORS) {
                     errors.add(new RowError(line, Violation.of("", "tooManyErrors", MAX_ERRORS)));
                     break;
@@ -192,6 +195,22 @@ public final class RosterReader {
         String text(String column) {
             String header = columns.get(column);
             return header != null && record.isSet(header) ? record.get(header).trim() : "";
+        }
+
+        /**
+         * Reports each cell holding a NUL: PostgreSQL text cannot store one, and the failed insert would name
+         * neither line nor column. Such a row is not read further, so its other checks do not repeat the value.
+         */
+        boolean holdNul() {
+            List<String> header = record.getParser().getHeaderNames();
+            boolean found = false;
+            for (int i = 0; i < record.size(); i++) {
+                if (NulCharacters.in(record.get(i))) {
+                    errors.add(new RowError(line, Violation.of(i < header.size() ? header.get(i) : "", "nul")));
+                    found = true;
+                }
+            }
+            return found;
         }
 
         String required(String column) {
