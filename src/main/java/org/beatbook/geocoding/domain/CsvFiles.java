@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.beatbook.platform.NulCharacters;
 
 /**
  * Reads the gazetteer's CSV inputs: OpenAddresses address points and any CSV with a hundred-block column.
@@ -63,6 +64,12 @@ public final class CsvFiles {
         if (!row.isConsistent()) {
             throw new IllegalArgumentException("has " + row.size() + " fields, the header has "
                     + row.getParser().getHeaderNames().size());
+        }
+        // the normaliser would turn a NUL into a space and store a street the file does not name
+        for (String column : OPEN_ADDRESSES_COLUMNS) {
+            if (NulCharacters.in(row.get(column))) {
+                throw new IllegalArgumentException(column + " " + NulCharacters.REASON);
+            }
         }
         double lon = Coordinates.parse("LON", row.get("LON"));
         double lat = Coordinates.parse("LAT", row.get("LAT"));

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.beatbook.platform.NulCharacters;
+
 /**
  * Hundred-block sightings checked and grouped by block, ready to refine the gazetteer's block fits.
  *
@@ -39,6 +41,11 @@ public record SightingBatch(int read, Map<BlockKey, List<GeoPoint>> pointsByBloc
         for (Iterator<LabelledSighting> it = sightings.iterator(); it.hasNext(); ) {
             LabelledSighting sighting = it.next();
             read++;
+            if (NulCharacters.in(sighting.block())) {
+                // the normaliser would turn it into a space: a street the file does not name
+                rejected.add(sighting.where() + ": the block " + NulCharacters.REASON);
+                continue;
+            }
             ParsedAddress block = normalizer.parse(sighting.block());
             Integer number = block.hundredBlock() != null ? block.hundredBlock()
                     : block.houseNumber() != null ? block.houseNumber() / 100 * 100 : null;

@@ -117,6 +117,30 @@ class GazetteerIntegrationTests {
     }
 
     @Test
+    void aNulByteInAValueRejectsJustThatRow() {
+        GazetteerImportReport points = gazetteer.addAddressPoints(new StringReader("""
+                LON,LAT,NUMBER,STREET
+                -87.7010,41.8470,1400,S Nul Test Ave
+                -87.7010,41.8471,1402,S Nul\u0000Test Ave
+                """));
+        assertThat(points.read()).isEqualTo(2);
+        assertThat(points.added()).isEqualTo(1);
+        assertThat(points.rejected()).containsExactly(
+                "line 3: STREET contains a NUL byte (0x00), which a text value cannot hold");
+
+        // the console command's path: rows labelled by their file line
+        GazetteerImportReport blocks = gazetteer.importBlocks(CsvFiles.blockSightings(new StringReader("""
+                Block,Latitude,Longitude
+                014XX S NUL TEST AVE,41.8470,-87.7010
+                014XX S NUL\u0000TEST AVE,41.8471,-87.7010
+                """), "Block", "Latitude", "Longitude").stream());
+        assertThat(blocks.read()).isEqualTo(2);
+        assertThat(blocks.rejected()).containsExactly(
+                "line 3: the block contains a NUL byte (0x00), which a text value cannot hold");
+        assertThat(block("S NUL TEST AVE", 1400).fit().sightings()).isEqualTo(1);
+    }
+
+    @Test
     void consoleCommandImportsBlocksFromAnyCsv(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("incidents.csv");
         Files.writeString(file, """
