@@ -130,6 +130,39 @@ class IncidentWebTests {
     }
 
     @Test
+    void aProfileOrClassificationRowWithANulCharacterIsRefusedNamingTheField() throws Exception {
+        // YAML's "\\0" escape puts a NUL into a value, which is stored and copied onto every imported row
+        String yaml = """
+                name: nul-source
+                source: "county\\0rms"
+                classification: generic
+                columns: {id: case, occurred: when, address: where}
+                dateFormat: ISO
+                timeZone: America/Chicago
+                """;
+        mvc.perform(put("/api/v1/incidents/profiles").contentType("application/yaml").content(yaml)
+                        .with(user("a").roles("ADMIN"))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "source contains a NUL byte (0x00), which a text value cannot hold")));
+        mvc.perform(get("/api/v1/incidents/profiles").with(user("s").roles("STAFF")))
+                .andExpect(jsonPath("$.nul-source").doesNotExist());
+
+        mvc.perform(put("/api/v1/incidents/classification/generic").contentType("application/json")
+                        .content("{\"match\":\"NUL\\u0000TEST\",\"category\":\"quality-of-life\","
+                                + "\"offense\":\"Nul\",\"sensitive\":false}")
+                        .with(user("a").roles("ADMIN"))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "match contains a NUL byte (0x00), which a text value cannot hold")));
+        mvc.perform(multipart("/staff/incidents/classification").param("scheme", "generic").param("match", "nul")
+                        .param("offense", "N\u0000ul").param("category", "quality-of-life")
+                        .with(user("a").roles("ADMIN")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("aria-invalid=\"true\"")));
+        mvc.perform(get("/api/v1/incidents/classification/generic").with(user("s").roles("STAFF")))
+                .andExpect(jsonPath("$[?(@.match =~ /NUL.*/)]").isEmpty());
+    }
+
+    @Test
     void theClassificationTableIsEditable() throws Exception {
         mvc.perform(multipart("/staff/incidents/classification").param("scheme", "generic").param("match", "fireworks")
                         .param("offense", "Fireworks").param("category", "quality-of-life")

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.beatbook.platform.NulCharacters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -51,11 +52,32 @@ public final class ProfileReader {
                 map(root.get("columns")), text(root, "projection"), text(root, "dateFormat"),
                 zone, map(root.get("units")), list(root.get("sensitiveFlags")));
         problems.addAll(0, profile.problems());
+        // YAML's "\0" escape yields a NUL, which would be stored and copied onto imported rows (source), where
+        // PostgreSQL text refuses it
+        nulValues(root, "", problems);
         if (!problems.isEmpty()) {
             String named = profile.name() == null ? "The profile" : "The profile \"" + profile.name() + "\"";
             throw new IllegalArgumentException(named + " has problems: " + String.join("; ", problems));
         }
         return profile;
+    }
+
+    private static void nulValues(JsonNode node, String path, List<String> problems) {
+        if (node.isString() && NulCharacters.in(node.asString())) {
+            problems.add(path + " " + NulCharacters.REASON);
+        }
+        node.properties().forEach(e -> {
+            String field = (path.isEmpty() ? "" : path + ".") + NulCharacters.shown(e.getKey());
+            if (NulCharacters.in(e.getKey())) {
+                problems.add("the key " + field + " " + NulCharacters.REASON);
+            }
+            nulValues(e.getValue(), field, problems);
+        });
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                nulValues(node.get(i), path + "[" + i + "]", problems);
+            }
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -21,6 +21,7 @@ import org.beatbook.incidents.application.TrendService;
 import org.beatbook.incidents.domain.Classification;
 import org.beatbook.incidents.persistence.IncidentStore;
 import org.beatbook.incidents.persistence.TrendQueries;
+import org.beatbook.platform.NulCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -143,6 +144,13 @@ class IncidentApi {
         }
         if (line.match() == null || line.match().isBlank() || line.offense() == null || line.offense().isBlank()) {
             errors.add("match and offense are required");
+        }
+        // PostgreSQL text cannot store a NUL: refused here, not by the insert
+        if (NulCharacters.in(line.match())) {
+            errors.add("match " + NulCharacters.REASON);
+        }
+        if (NulCharacters.in(line.offense())) {
+            errors.add("offense " + NulCharacters.REASON);
         }
         if (!errors.isEmpty()) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid classification row", errors);

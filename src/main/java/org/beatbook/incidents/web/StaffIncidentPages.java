@@ -13,6 +13,7 @@ import org.beatbook.incidents.application.ImportJobs;
 import org.beatbook.incidents.application.ProfileCatalogue;
 import org.beatbook.incidents.domain.Classification;
 import org.beatbook.incidents.persistence.IncidentStore;
+import org.beatbook.platform.NulCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -168,6 +169,13 @@ class StaffIncidentPages {
         }
         if (offense.isBlank()) {
             errors.put("offense", "incidents.error.offense");
+        }
+        // PostgreSQL text cannot store a NUL: refused here, not by the insert
+        if (NulCharacters.in(match)) {
+            errors.put("match", "incidents.error.nul");
+        }
+        if (NulCharacters.in(offense)) {
+            errors.put("offense", "incidents.error.nul");
         }
         if (IncidentCategory.of(category).isEmpty()) {
             errors.put("category", "incidents.error.category");
