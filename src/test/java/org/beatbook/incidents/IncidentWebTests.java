@@ -145,7 +145,7 @@ class IncidentWebTests {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
                         "source contains a NUL byte (0x00), which a text value cannot hold")));
         mvc.perform(get("/api/v1/incidents/profiles").with(user("s").roles("STAFF")))
-                .andExpect(jsonPath("$.nul-source").doesNotExist());
+                .andExpect(jsonPath("$['nul-source']").doesNotExist());
 
         mvc.perform(put("/api/v1/incidents/classification/generic").contentType("application/json")
                         .content("{\"match\":\"NUL\\u0000TEST\",\"category\":\"quality-of-life\","
