@@ -112,7 +112,8 @@ class ImportCrashTests {
     @Test
     void aBackgroundImportKilledMidwayIsRevivedAtTheNextStartAndStoresEveryRowOnce(@TempDir Path dir)
             throws Exception {
-        int rows = 50_000;
+        // Enough rows to still be importing a second after the start, when the first progress is written
+        int rows = 120_000;
         Path file = resampled(dir.resolve("crash-job.csv"), "KJ", 2008, rows);
         long id;
         try (InputStream in = Files.newInputStream(file)) {
@@ -186,7 +187,7 @@ class ImportCrashTests {
                 second.close();
             }
             scheduler.resume();
-            // 50,000 rows of 2008 would change the numbers other tests read from the shared database
+            // 120,000 rows of 2008 would change the numbers other tests read from the shared database
             jdbc.sql("DELETE FROM incidents WHERE import_id = ?").param(id).update();
             jdbc.sql("DELETE FROM incident_rejects WHERE import_id = ?").param(id).update();
             jdbc.sql("DELETE FROM incident_daily WHERE day >= '2008-01-01' AND day < '2009-01-01'").update();
