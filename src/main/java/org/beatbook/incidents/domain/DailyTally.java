@@ -36,10 +36,8 @@ public final class DailyTally {
     private static final long DAY_OFFSET = 1L << (DAY_BITS - 1);
     private static final int MEMO_LIMIT = 10_000;
 
-    private final Map<String, Integer> unitIds = new HashMap<>();
-    private final List<String> units = new ArrayList<>();
-    private final Map<Kind, Integer> kindIds = new HashMap<>();
-    private final List<Kind> kinds = new ArrayList<>();
+    private final Numbering<String> units = new Numbering<>(UNIT_BITS, "units");
+    private final Numbering<Kind> kinds = new Numbering<>(KIND_BITS, "kinds of incident");
     private final LongIntHashMap counts = new LongIntHashMap();
     private final Map<List<String>, long[]> pathKeys = new IdentityHashMap<>();
     private final Map<Classification, Integer> kindIdsByClassification = new IdentityHashMap<>();
@@ -151,29 +149,11 @@ public final class DailyTally {
     }
 
     private long unitKey(String unit) {
-        Integer id = unitIds.get(unit);
-        if (id == null) {
-            id = units.size();
-            if (id == 1 << UNIT_BITS) {
-                throw new IllegalStateException("More than " + (1 << UNIT_BITS) + " units to count");
-            }
-            unitIds.put(unit, id);
-            units.add(unit);
-        }
-        return (long) id << (KIND_BITS + DAY_BITS);
+        return (long) units.idOf(unit) << (KIND_BITS + DAY_BITS);
     }
 
     private int kindId(Kind kind) {
-        Integer id = kindIds.get(kind);
-        if (id == null) {
-            id = kinds.size();
-            if (id == 1 << KIND_BITS) {
-                throw new IllegalStateException("More than " + (1 << KIND_BITS) + " kinds of incident to count");
-            }
-            kindIds.put(kind, id);
-            kinds.add(kind);
-        }
-        return id;
+        return kinds.idOf(kind);
     }
 
     /** A day as an unsigned field; any date the parsers accept (years 0 to 9999) fits with room to spare. */
@@ -187,5 +167,39 @@ public final class DailyTally {
 
     private static long mask(int bits) {
         return (1L << bits) - 1;
+    }
+
+    /** Numbers values in the order first seen, as many as the key's field holds. */
+    private static final class Numbering<T> {
+        private final Map<T, Integer> ids = new HashMap<>();
+        private final List<T> values = new ArrayList<>();
+        private final int bits;
+        private final String what;
+
+        Numbering(int bits, String what) {
+            this.bits = bits;
+            this.what = what;
+        }
+
+        int idOf(T value) {
+            Integer id = ids.get(value);
+            if (id == null) {
+                id = values.size();
+                if (id == 1 << bits) {
+                    throw new IllegalStateException("More than " + (1 << bits) + " " + what + " to count");
+                }
+                ids.put(value, id);
+                values.add(value);
+            }
+            return id;
+        }
+
+        T get(int id) {
+            return values.get(id);
+        }
+
+        int size() {
+            return values.size();
+        }
     }
 }
