@@ -11,10 +11,10 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Keeps {@code incident_daily} in step with the incidents. An import of new incidents only adds its own tally.
- * Otherwise this recounts {@code incident_daily} for the days listed in the transaction's temporary table {@code incident_days}.
- * When those days are most of the days counted so far (a first large import, a re-placement of everything), the
- * table is rebuilt instead: kept days are set aside, the table truncated, everything written without its index and
- * the index built once. Deleting and re-inserting a million rows one index entry at a time costs several times more.
+ * Otherwise this recounts the days listed in the transaction's temporary table {@code incident_days}. When those
+ * days are most of the days counted so far (a first large import, a re-placement of everything), the table is rebuilt
+ * instead: kept days are set aside, the table truncated, everything written without its index and the index built
+ * once. Deleting and re-inserting a million rows one index entry at a time costs several times more.
  */
 final class DailyCounts {
 
