@@ -90,7 +90,7 @@ class IncidentImportTests {
                 default -> { }
             }
             if (k == 10) {
-                // line 11: a byte that is not UTF-8 in the description
+                // line 11: a byte that is not UTF-8 in the block (the 40th byte of the line)
                 byte[] raw = line.getBytes(StandardCharsets.UTF_8);
                 damaged.write(raw, 0, 40);
                 damaged.write(0xE9);
@@ -112,7 +112,7 @@ class IncidentImportTests {
         assertThat(rejects.get(3L)).contains("Date").contains("31/31/2015");
         assertThat(rejects.get(5L)).contains("columns");
         assertThat(rejects.get(9L)).contains("columns");
-        assertThat(rejects.get(11L)).contains("UTF-8");
+        assertThat(rejects.get(11L)).isEqualTo("column Block contains bytes that are not valid UTF-8");
         // The row without coordinates is kept (the beat says where it counts).
         assertThat(report.inserted() + report.updated() + report.unchanged()).isEqualTo(6);
         String id7 = lines[6].substring(0, lines[6].indexOf(','));
@@ -162,7 +162,7 @@ class IncidentImportTests {
         String[] lines = demoLines();
         IncidentStore.Reject reject = importWithOneBadRow(1, lines[1], lines[2].replaceFirst(",", ",\u0000"));
         assertThat(reject.line()).isEqualTo(3);
-        assertThat(reject.reason()).contains("NUL");
+        assertThat(reject.reason()).startsWith("column Case Number").contains("NUL");
     }
 
     @Test

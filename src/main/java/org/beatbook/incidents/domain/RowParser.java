@@ -28,7 +28,7 @@ public final class RowParser {
     }
 
     private final MappingProfile profile;
-    private final int columnCount;
+    private final List<String> header;
     private final int id;
     private final int occurred;
     private final int code;
@@ -51,7 +51,7 @@ public final class RowParser {
     /** @throws IllegalArgumentException when the header lacks a column the profile names: the file is rejected whole */
     public RowParser(MappingProfile profile, List<String> header) {
         this.profile = profile;
-        this.columnCount = header.size();
+        this.header = List.copyOf(header);
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             positions.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
@@ -93,16 +93,17 @@ public final class RowParser {
     }
 
     public SourceRow parse(long line, List<String> values) throws RejectedRow {
-        if (values.size() != columnCount) {
-            throw new RejectedRow("has " + values.size() + " columns, the header has " + columnCount);
+        if (values.size() != header.size()) {
+            throw new RejectedRow("has " + values.size() + " columns, the header has " + header.size());
         }
-        for (String value : values) {
+        for (int k = 0; k < values.size(); k++) {
+            String value = values.get(k);
             if (value.indexOf('\uFFFD') >= 0) {
-                throw new RejectedRow("contains bytes that are not valid UTF-8");
+                throw new RejectedRow("column " + header.get(k) + " contains bytes that are not valid UTF-8");
             }
             // PostgreSQL text cannot hold a NUL: the value would be cut or refused, so the row is.
             if (NulCharacters.in(value)) {
-                throw new RejectedRow(NulCharacters.REASON);
+                throw new RejectedRow("column " + header.get(k) + " " + NulCharacters.REASON);
             }
         }
         String sourceId = values.get(id).trim();
