@@ -2,7 +2,6 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.beatbook.geography.UnitLevel;
 import org.beatbook.geography.UnitLocator;
 import org.beatbook.geography.UnitRef;
 import org.beatbook.incidents.domain.Classification;
+import org.beatbook.incidents.domain.IdentityMemo;
 import org.beatbook.incidents.domain.SourceRow;
 import org.beatbook.incidents.domain.StagedIncident;
 import org.beatbook.incidents.persistence.IncidentStore;
@@ -146,30 +146,18 @@ final class Placer {
     /**
      * What a placement means for a combination of source labels, remembered by identity: the locator answers most
      * points (those inside one grid cell of a unit) with one shared placement per combination of units, so a file
-     * repeats the same few thousand pairs. Other placements are new each time; the memo is dropped when they fill it.
+     * repeats the same few thousand pairs. Other placements are new each time; the memo starts over when they fill it.
      */
-    private final Map<Placement, Map<SourceLabels, IncidentStore.Placed>> placedFor = new IdentityHashMap<>();
-    private int memoized;
+    private final IdentityMemo<Placement, IdentityMemo<SourceLabels, IncidentStore.Placed>> placedFor =
+            new IdentityMemo<>(MEMO_LIMIT);
 
     private IncidentStore.Placed placeAt(SourceLabels source, double lat, double lon, boolean byGeocoding) {
         Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
         if (placement == null || byGeocoding) {
             return placeAt(source, placement, byGeocoding);
         }
-        Map<SourceLabels, IncidentStore.Placed> bySource = placedFor.computeIfAbsent(placement,
-                p -> new IdentityHashMap<>());
-        IncidentStore.Placed placed = bySource.get(source);
-        if (placed == null) {
-            placed = placeAt(source, placement, false);
-            if (++memoized > MEMO_LIMIT) {
-                placedFor.clear();
-                memoized = 0;
-            }
-            else {
-                bySource.put(source, placed);
-            }
-        }
-        return placed;
+        return placedFor.computeIfAbsent(placement, p -> new IdentityMemo<>(MEMO_LIMIT))
+                .computeIfAbsent(source, s -> placeAt(s, placement, false));
     }
 
     private IncidentStore.Placed placeAt(SourceLabels source, Placement placement, boolean byGeocoding) {

@@ -2,6 +2,7 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,10 +102,13 @@ final class StagingWorkers implements AutoCloseable {
         return repeatedIds.mayRepeat();
     }
 
-    /** The daily counts of every row staged, once {@link #finish()} has returned. */
+    /**
+     * The daily counts of every row staged, once {@link #finish()} has returned: the workers' tallies added into the
+     * largest of them (asked for once; a fresh tally would copy that one entry by entry too).
+     */
     DailyTally tally() {
-        DailyTally all = new DailyTally();
-        tallies.forEach(all::addAll);
+        DailyTally all = tallies.stream().max(Comparator.comparingInt(DailyTally::size)).orElseGet(DailyTally::new);
+        tallies.stream().filter(other -> other != all).forEach(all::addAll);
         return all;
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +38,9 @@ public final class DailyTally {
     private final Numbering<String> units = new Numbering<>(UNIT_BITS, "units");
     private final Numbering<Kind> kinds = new Numbering<>(KIND_BITS, "kinds of incident");
     private final LongIntHashMap counts = new LongIntHashMap();
-    private final Map<List<String>, long[]> pathKeys = new IdentityHashMap<>();
-    private final Map<Classification, Integer> kindIdsByClassification = new IdentityHashMap<>();
-    private final Map<Classification, Integer> sensitiveKindIds = new IdentityHashMap<>();
+    private final IdentityMemo<List<String>, long[]> pathKeys = new IdentityMemo<>(MEMO_LIMIT);
+    private final IdentityMemo<Classification, Integer> kindIds = new IdentityMemo<>(MEMO_LIMIT);
+    private final IdentityMemo<Classification, Integer> sensitiveKindIds = new IdentityMemo<>(MEMO_LIMIT);
 
     /** Counts a staged incident on its day, in every unit of its path and city-wide. */
     public void count(StagedIncident incident) {
@@ -58,35 +57,19 @@ public final class DailyTally {
      * strings for every row cost as much as the counting.
      */
     private long[] unitKeys(List<String> path) {
-        long[] keys = pathKeys.get(path);
-        if (keys == null) {
-            keys = new long[path.size() + 1];
-            for (int k = 0; k < path.size(); k++) {
-                keys[k] = unitKey(path.get(k));
+        return pathKeys.computeIfAbsent(path, p -> {
+            long[] keys = new long[p.size() + 1];
+            for (int k = 0; k < p.size(); k++) {
+                keys[k] = unitKey(p.get(k));
             }
-            keys[path.size()] = unitKey(CITY);
-            remember(pathKeys, path, keys);
-        }
-        return keys;
+            keys[p.size()] = unitKey(CITY);
+            return keys;
+        });
     }
 
     private int kindId(Classification c, boolean sensitive) {
-        Map<Classification, Integer> ids = sensitive ? sensitiveKindIds : kindIdsByClassification;
-        Integer id = ids.get(c);
-        if (id == null) {
-            id = kindId(new Kind(c.category().key(), c.offense(), c.priority() == null ? "" : c.priority().key(),
-                    sensitive));
-            remember(ids, c, id);
-        }
-        return id;
-    }
-
-    /** Identity memos stay small: objects made afresh for one row (unknown codes, rare paths) do not pile up. */
-    private static <K, V> void remember(Map<K, V> memo, K key, V value) {
-        if (memo.size() >= MEMO_LIMIT) {
-            memo.clear();
-        }
-        memo.put(key, value);
+        return (sensitive ? sensitiveKindIds : kindIds).computeIfAbsent(c, k -> kindId(new Kind(k.category().key(),
+                k.offense(), k.priority() == null ? "" : k.priority().key(), sensitive)));
     }
 
     /** Adds another tally's counts to this one. */

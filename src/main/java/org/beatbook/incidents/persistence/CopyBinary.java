@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.beatbook.incidents.domain.IdentityMemo;
 
 /**
  * Rows in PostgreSQL's binary COPY format, collected in memory until taken. Binary, because with text PostgreSQL
@@ -33,7 +34,7 @@ public final class CopyBinary {
     private int rowStart = -1;
     private int fields;
     private final Map<List<String>, byte[]> arrays = new HashMap<>();
-    private final Map<List<String>, byte[]> sameArrays = new IdentityHashMap<>();
+    private final IdentityMemo<List<String>, byte[]> sameArrays = new IdentityMemo<>(MAX_ARRAYS);
 
     public CopyBinary text(String value) {
         if (value == null) {
@@ -81,21 +82,16 @@ public final class CopyBinary {
      * identity (the placer hands out the same path object for the same units) before hashing its strings.
      */
     public CopyBinary array(List<String> values) {
-        byte[] encoded = sameArrays.get(values);
-        if (encoded == null) {
-            encoded = arrays.get(values);
+        return field(sameArrays.computeIfAbsent(values, same -> {
+            byte[] encoded = arrays.get(same);
             if (encoded == null) {
-                encoded = encodeArray(values);
+                encoded = encodeArray(same);
                 if (arrays.size() < MAX_ARRAYS) {
-                    arrays.put(List.copyOf(values), encoded);
+                    arrays.put(List.copyOf(same), encoded);
                 }
             }
-            if (sameArrays.size() >= MAX_ARRAYS) {
-                sameArrays.clear();
-            }
-            sameArrays.put(values, encoded);
-        }
-        return field(encoded);
+            return encoded;
+        }));
     }
 
     /** Ends the row: its field count goes in front of it. */
