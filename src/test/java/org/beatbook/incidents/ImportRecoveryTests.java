@@ -49,10 +49,11 @@ class ImportRecoveryTests {
         SourceRow row = new SourceRow(2, "CRASH-1", null, Instant.parse("2015-02-01T10:00:00Z"),
                 LocalDate.of(2015, 2, 1), null, "THEFT", null, "013XX S SAWYER AVE", 41.86, -87.70, Map.of(), false);
         CopyBinary rows = new CopyBinary();
-        ImportSession.append(rows, new StagedIncident(row, new Classification("THEFT", IncidentCategory.PROPERTY,
+        session.append(rows, new StagedIncident(row, new Classification("THEFT", IncidentCategory.PROPERTY,
                 "Theft", ServicePriority.REDUCING_CRIME, false), false, 41.86, -87.70, false, List.of("city:x"),
                 List.of(), null));
-        session.stage(rows.take());
+        int length = rows.length();
+        session.stage(rows.take(), new int[] {length}, new boolean[] {true}, 1);
         // Another node starting now leaves the running import alone.
         store.markInterrupted();
         assertThat(store.importEntry(id).orElseThrow().status()).isEqualTo("RUNNING");

@@ -26,8 +26,11 @@ import org.beatbook.incidents.persistence.ImportSession;
 import org.beatbook.incidents.persistence.IncidentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -40,6 +43,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * the daily counts with the days it did not touch kept. Rows dated 2013 and 2014, which nothing else uses.
  */
 @SpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 class IncidentMergeTests {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
@@ -111,6 +115,8 @@ class IncidentMergeTests {
         assertThat(first.accepted()).isTrue();
         assertThat(first.rowsRead()).isEqualTo(5);
         assertThat(first.inserted()).isEqualTo(4);
+        assertThat(first.updated()).as("a record listed twice counts once, as new").isZero();
+        assertThat(first.unchanged()).isZero();
         assertThat(column("occurred_on", "99000002")).isEqualTo(day.plusDays(2).toString());
         assertThat(dailyOn(day)).isEqualTo(2);
         assertThat(countsOffTheIncidents()).isZero();
@@ -129,6 +135,41 @@ class IncidentMergeTests {
         assertThat(dailyOn(day)).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM incidents WHERE source_id LIKE '990000%'").query(Long.class).single())
                 .isEqualTo(5);
+        assertThat(countsOffTheIncidents()).isZero();
+    }
+
+    /**
+     * New ids go straight into the incidents while most rows are new; once the rows of stored records outnumber
+     * them, the rest of the file goes through the staging table, new ids included.
+     */
+    @Test
+    void anExportOfMostlyStoredRecordsGoesThroughTheStagingTable(CapturedOutput log) {
+        LocalDate day = LocalDate.of(2013, 10, 1);
+        List<String> rows = new ArrayList<>();
+        for (int k = 0; k < 1_500; k++) {
+            rows.add(row(k, Integer.toString(99400000 + k), day.plusDays(k % 20), null));
+        }
+        ImportReport first = importRows(rows);
+        assertThat(first.inserted()).isEqualTo(1_500);
+        assertThat(log.getOut()).contains("Import " + first.importId()
+                + ": 1500 rows written straight into the incidents, 0 through the staging table");
+
+        // The same export a day later: one record moved to another day, one reclassified, two new at the end.
+        rows.set(1_200, row(1_200, "99401200", day.plusDays(25), null));
+        rows.set(1_300, row(1_300, "99401300", day.plusDays(1_300 % 20), "NARCOTICS"));
+        rows.add(row(1_500, "99401500", day.plusDays(26), null));
+        rows.add(row(1_501, "99401501", day, null));
+        ImportReport later = importRows(rows);
+        assertThat(later.inserted()).isEqualTo(2);
+        assertThat(later.updated()).isEqualTo(2);
+        assertThat(later.unchanged()).isEqualTo(1_498);
+        assertThat(log.getOut()).contains("Import " + later.importId()
+                + ": 0 rows written straight into the incidents, 1502 through the staging table");
+        assertThat(column("occurred_on", "99401200")).isEqualTo(day.plusDays(25).toString());
+        assertThat(column("offense_text", "99401300")).isEqualTo("NARCOTICS");
+        assertThat(dailyOn(day.plusDays(26))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM incidents WHERE source_id LIKE '9940____'").query(Long.class).single())
+                .isEqualTo(1_502);
         assertThat(countsOffTheIncidents()).isZero();
     }
 
@@ -195,9 +236,10 @@ class IncidentMergeTests {
         DailyTally tally = new DailyTally();
         tally.count(incident);
         CopyBinary rows = new CopyBinary();
-        ImportSession.append(rows, incident);
         try (ImportSession session = new ImportSession(used, id, "chicago")) {
-            session.stage(rows.take());
+            session.append(rows, incident);
+            int length = rows.length();
+            session.stage(rows.take(), new int[] {length}, new boolean[] {true}, 1);
             assertThat(session.commit(1, 0, tally, false).inserted()).isEqualTo(1);
         }
         finally {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Streams a CSV through its profile: parse, classify, place, stage with COPY, then merge in one transaction. Memory
+ * Streams a CSV through its profile: parse, classify, place, write with COPY, then merge in one transaction. Memory
  * stays flat: rows are never collected, rejects go to a temporary file.
  */
 @Service

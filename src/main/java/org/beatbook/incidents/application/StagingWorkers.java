@@ -15,13 +15,14 @@ import java.util.function.Supplier;
 
 import org.beatbook.incidents.domain.DailyTally;
 import org.beatbook.incidents.domain.RowParser;
+import org.beatbook.incidents.domain.SourceIds;
 import org.beatbook.incidents.domain.StagedIncident;
 import org.beatbook.incidents.persistence.CopyBinary;
 import org.beatbook.incidents.persistence.ImportSession;
 
 /**
  * Parses, classifies and places an import's rows on every core while the importing thread reads the CSV and streams
- * finished rows into the staging table. Batches come back in file order with at most two per worker in flight, so
+ * finished rows into the import session, telling it which rows hold an id surely met for the first time. Batches come back in file order with at most two per worker in flight, so
  * memory stays flat and rejects are reported in line order. Each worker thread gets its own {@link RowStager} (row
  * parsers and placers are not thread-safe) and its own {@link DailyTally} of the rows it staged.
  */
@@ -35,8 +36,8 @@ final class StagingWorkers implements AutoCloseable {
     private record Rejected(long line, String reason) {
     }
 
-    /** @param ids the hashes of the staged rows' source ids */
-    private record Chunk(byte[] rows, int staged, long[] ids, List<Rejected> rejected) {
+    /** @param ends where each staged row ends in rows; @param ids the hashes of their source ids */
+    private record Chunk(byte[] rows, int[] ends, int staged, long[] ids, List<Rejected> rejected) {
     }
 
     /** Rows per batch: enough to make the hand-over cheap, few enough to keep memory flat. */
@@ -134,19 +135,21 @@ final class StagingWorkers implements AutoCloseable {
         DailyTally counts = tally.get();
         List<Rejected> rejects = new ArrayList<>();
         long[] ids = new long[values.size()];
+        int[] ends = new int[values.size()];
         int done = 0;
         for (int k = 0; k < values.size(); k++) {
             try {
                 StagedIncident incident = stager.stage(theLines[k], values.get(k));
-                ImportSession.append(out, incident);
+                session.append(out, incident);
                 counts.count(incident);
-                ids[done++] = RepeatedIds.hash(incident.row().sourceId());
+                ends[done] = out.length();
+                ids[done++] = SourceIds.hash(incident.row().sourceId());
             }
             catch (RowParser.RejectedRow bad) {
                 rejects.add(new Rejected(theLines[k], bad.getMessage()));
             }
         }
-        return new Chunk(out.take(), done, ids, rejects);
+        return new Chunk(out.take(), ends, done, ids, rejects);
     }
 
     private void write(Future<Chunk> pending) {
@@ -167,11 +170,13 @@ final class StagingWorkers implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
-        session.stage(chunk.rows());
-        staged += chunk.staged();
+        boolean[] fresh = new boolean[chunk.staged()];
         for (int k = 0; k < chunk.staged(); k++) {
-            repeatedIds.add(chunk.ids()[k]);
+            // Every id goes through the repeat check, in file order.
+            fresh[k] = repeatedIds.firstSighting(chunk.ids()[k]) && !session.mayBeStored(chunk.ids()[k]);
         }
+        session.stage(chunk.rows(), chunk.ends(), fresh, chunk.staged());
+        staged += chunk.staged();
         for (Rejected r : chunk.rejected()) {
             session.reject(r.line(), r.reason());
             rejected++;

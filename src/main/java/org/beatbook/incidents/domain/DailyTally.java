@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.cursors.LongIntCursor;
 
@@ -113,14 +114,31 @@ public final class DailyTally {
             order[k] = (rank[unitOf(entry.key)] << DAY_BITS | dayOf(entry.key)) << Integer.SIZE | k;
             k++;
         }
-        Arrays.sort(order);
+        // The database waits for the first row meanwhile: every core sorts.
+        Arrays.parallelSort(order);
+        LocalDate date = null;
         for (long sorted : order) {
             int at = (int) sorted;
             long key = keys[at];
             int unit = unitOf(key);
-            each.accept(levels[unit], codes[unit], LocalDate.ofEpochDay(dayOf(key) - DAY_OFFSET),
-                    kinds.get((int) (key & mask(KIND_BITS))), values[at]);
+            long epochDay = dayOf(key) - DAY_OFFSET;
+            // Sorted by day within a level: the date of the row before is mostly this one's.
+            if (date == null || date.toEpochDay() != epochDay) {
+                date = LocalDate.ofEpochDay(epochDay);
+            }
+            each.accept(levels[unit], codes[unit], date, kinds.get((int) (key & mask(KIND_BITS))), values[at]);
         }
+    }
+
+    /** The days counted, as epoch days, each once and in order. */
+    public long[] epochDays() {
+        LongHashSet days = new LongHashSet();
+        for (LongIntCursor entry : counts) {
+            days.add(dayOf(entry.key) - DAY_OFFSET);
+        }
+        long[] sorted = days.toArray();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     private static int unitOf(long key) {

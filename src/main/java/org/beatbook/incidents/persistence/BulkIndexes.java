@@ -42,6 +42,33 @@ final class BulkIndexes {
 
     /** Runs the work without the table's indexes; the primary key stays if asked (other tables may refer to it). */
     static void around(Connection connection, String table, boolean keepPrimaryKey, Work work) throws SQLException {
+        Dropped dropped = drop(connection, table, keepPrimaryKey);
+        work.run();
+        dropped.rebuild();
+    }
+
+    /** A table's indexes, dropped for a bulk write that {@link #rebuild()} ends. */
+    static final class Dropped {
+
+        private final Connection connection;
+        private final List<String> creates;
+
+        private Dropped(Connection connection, List<String> creates) {
+            this.connection = connection;
+            this.creates = creates;
+        }
+
+        void rebuild() throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                for (String create : creates) {
+                    s.execute(create);
+                }
+            }
+        }
+    }
+
+    /** Drops the table's indexes (the primary key stays if asked) until the returned {@link Dropped#rebuild()}. */
+    static Dropped drop(Connection connection, String table, boolean keepPrimaryKey) throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> creates = new ArrayList<>();
         try (var p = connection.prepareStatement("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), "
@@ -76,10 +103,7 @@ final class BulkIndexes {
             for (String drop : drops) {
                 s.execute(drop);
             }
-            work.run();
-            for (String create : creates) {
-                s.execute(create);
-            }
         }
+        return new Dropped(connection, creates);
     }
 }

@@ -35,12 +35,21 @@ public final class CopyBinary {
     private int fields;
     private final Map<List<String>, byte[]> arrays = new HashMap<>();
     private final IdentityMemo<List<String>, byte[]> sameArrays = new IdentityMemo<>(MAX_ARRAYS);
+    private final IdentityMemo<String, byte[]> labels = new IdentityMemo<>(MAX_ARRAYS);
 
     public CopyBinary text(String value) {
         if (value == null) {
             return nothing();
         }
         return field(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text that comes back as the same object row after row (a level, a category): encoded once. */
+    public CopyBinary label(String value) {
+        if (value == null) {
+            return nothing();
+        }
+        return field(labels.computeIfAbsent(value, same -> same.getBytes(StandardCharsets.UTF_8)));
     }
 
     public CopyBinary bigint(long value) {
@@ -100,6 +109,17 @@ public final class CopyBinary {
         bytes[rowStart + 1] = (byte) fields;
         rowStart = -1;
         return this;
+    }
+
+    /**
+     * Overwrites the first field of a row taken from here, which must be a bigint: rows built once can then go to
+     * tables whose first column differs in meaning but not in type.
+     */
+    static void setFirstBigint(byte[] rows, int rowStart, long value) {
+        // field count (2 bytes), field length (4 bytes), then the value
+        for (int k = 0; k < Long.BYTES; k++) {
+            rows[rowStart + 6 + k] = (byte) (value >>> (56 - 8 * k));
+        }
     }
 
     public int length() {

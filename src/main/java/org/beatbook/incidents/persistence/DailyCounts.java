@@ -51,8 +51,8 @@ final class DailyCounts {
             in.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
             CopyBinary rows = new CopyBinary();
             tally.forEach((level, code, day, kind, n) -> {
-                rows.text(level).text(code).date(day).text(kind.category()).text(kind.offense())
-                        .text(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
+                rows.label(level).label(code).date(day).label(kind.category()).label(kind.offense())
+                        .label(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
                 if (rows.length() >= COPY_CHUNK) {
                     write(in, rows);
                 }

@@ -3,6 +3,7 @@ package org.beatbook.incidents.persistence;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +12,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.carrotsearch.hppc.LongHashSet;
+
 import org.beatbook.incidents.domain.DailyTally;
+import org.beatbook.incidents.domain.SourceIds;
 import org.beatbook.incidents.domain.StagedIncident;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * One import on one connection in one transaction: rows stream into a temporary staging table with COPY, then a
- * single merge upserts them by (source, source id), refreshes the daily counts of the touched days and closes the
- * journal entry. A crash before the commit leaves nothing behind but the journal's RUNNING row.
+ * One import on one connection in one transaction. Rows whose source id is neither stored nor met earlier in the file
+ * are written straight into {@code incidents} with COPY (without its secondary indexes once they outnumber what is
+ * stored, the indexes built again at the commit); the others are held back and merged through a temporary staging
+ * table by (source, source id). When held-back rows are the majority (a re-import), the rest of the file streams into
+ * the staging table instead. The commit then brings the daily counts in step and closes the journal entry. A crash
+ * before the commit leaves nothing behind but the journal's RUNNING row.
  */
 public final class ImportSession implements AutoCloseable {
 
@@ -38,13 +46,58 @@ public final class ImportSession implements AutoCloseable {
         return "hashtext('incident-import-running'), (" + importId + " % 2147483648)::int";
     }
 
+    /**
+     * Where the rows stream, with the column their first field fills: the incidents take the import id there, the
+     * staging table the line (see {@link #append}).
+     */
+    private enum Target {
+        INCIDENTS("incidents (import_id, "), STAGING("incident_staging (line, ");
+
+        final String tableAndFirstColumn;
+
+        Target(String tableAndFirstColumn) {
+            this.tableAndFirstColumn = tableAndFirstColumn;
+        }
+    }
+
+    /** What merging the staging table did. */
+    private record StagedMerge(long twins, long distinct, long warnings, long ownTwins, long ownTwinWarnings,
+                               long updated, long updatedStored, long inserted) {
+        static final StagedMerge NONE = new StagedMerge(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Stored ids of a source loaded at most: loading takes about half a second per million, which every import of
+     * the source would pay, however small. A source with more goes through the staging table (as a re-import would).
+     */
+    private static final int MAX_STORED_IDS = 1_000_000;
+    /** Held-back rows that, once they also outnumber the rows written straight, send the rest to staging. */
+    private static final int SWITCH_AFTER = 1_000;
+    private static final int COPY_CHUNK = 1 << 16;
+
+    private static final String COLUMNS = "case_number, occurred_at, occurred_on, code, offense_text, description, "
+            + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path, "
+            + "source_units, warning";
+    /** The columns rows are streamed with after the first, into either table: {@link #append}'s order. */
+    private static final String COPY_COLUMNS = "source, source_id, " + COLUMNS + ")";
+
     private final Connection connection;
     private final long importId;
     private final String source;
-    private final CopyIn copy;
     private final CopyBinary rejectRow = new CopyBinary();
     private final Path rejectFile;
     private final BufferedOutputStream rejects;
+    /** Hashes of the source's stored ids; null when there are too many to hold. */
+    private final LongHashSet storedIds;
+    private final long tableRows;
+    private Target target;
+    private CopyIn copy;
+    private Path heldFile;
+    private OutputStream held;
+    private long heldRows;
+    private long directRows;
+    private long stagedRows;
+    private BulkIndexes.Dropped dropped;
     private boolean committed;
     private boolean closed;
 
@@ -53,11 +106,19 @@ public final class ImportSession implements AutoCloseable {
         this.source = source;
         try {
             connection = dataSource.getConnection();
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not start the import: " + e.getMessage(), e);
+        }
+        try {
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
                 // Held while this connection lives: a node starting meanwhile sees the import is alive (see
                 // IncidentStore.markInterrupted); a crash drops the connection and with it the lock.
                 s.execute("SELECT pg_advisory_lock(" + runningLockKeys(Long.toString(importId)) + ")");
+                // One import at a time, from here to the commit: an id found not stored stays so, and two merges of
+                // overlapping files do not interleave.
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
                 // Temporary tables live in session-local buffers (8 MB by default): a large import would spill.
                 // PostgreSQL refuses a new size once the session has used temporary tables (a pooled connection
                 // may have, for other work); the import then runs with the buffers the session has.
@@ -68,46 +129,178 @@ public final class ImportSession implements AutoCloseable {
                 catch (SQLException alreadyUsed) {
                     s.execute("ROLLBACK TO SAVEPOINT buffers");
                 }
-                s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source_id text, case_number text, "
-                        + "occurred_at timestamptz, occurred_on date, code text, offense_text text, description text, "
-                        + "address text, latitude double precision, longitude double precision, geocoded boolean, "
-                        + "category text, offense text, priority text, sensitive boolean, unit_path text[], "
-                        + "source_units text[], warning text) ON COMMIT DROP");
+                s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source text, source_id text, "
+                        + "case_number text, occurred_at timestamptz, occurred_on date, code text, offense_text text, "
+                        + "description text, address text, latitude double precision, longitude double precision, "
+                        + "geocoded boolean, category text, offense text, priority text, sensitive boolean, "
+                        + "unit_path text[], source_units text[], warning text) ON COMMIT DROP");
             }
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY incident_staging FROM STDIN (FORMAT binary)");
-            copy.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
+            tableRows = BulkIndexes.rows(connection, "incidents");
+            long loading = System.nanoTime();
+            storedIds = storedIds();
+            log.info("Import {}: {} stored ids of the source loaded in {} ms", importId,
+                    storedIds == null ? "no" : storedIds.size(), (System.nanoTime() - loading) / 1_000_000);
+            target = storedIds == null ? Target.STAGING : Target.INCIDENTS;
+            copy = startCopy();
             rejectFile = Files.createTempFile("incident-rejects-" + importId, ".copy");
             rejects = new BufferedOutputStream(Files.newOutputStream(rejectFile));
             rejects.write(CopyBinary.HEADER);
         }
-        catch (SQLException e) {
+        catch (SQLException | IOException | RuntimeException e) {
+            try {
+                connection.close();
+            }
+            catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
             throw new IllegalStateException("Could not start the import: " + e.getMessage(), e);
+        }
+    }
+
+    private LongHashSet storedIds() throws SQLException {
+        if (tableRows > MAX_STORED_IDS) {
+            try (PreparedStatement p = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM incidents "
+                    + "WHERE source = ? LIMIT ?) stored")) {
+                p.setString(1, source);
+                p.setInt(2, MAX_STORED_IDS + 1);
+                if (single(p) > MAX_STORED_IDS) {
+                    return null;
+                }
+            }
+        }
+        LongHashSet ids = new LongHashSet();
+        long read = 0;
+        try (PreparedStatement p = connection.prepareStatement("SELECT source_id FROM incidents WHERE source = ? "
+                + "LIMIT ?")) {
+            p.setFetchSize(50_000);
+            p.setString(1, source);
+            p.setInt(2, MAX_STORED_IDS + 1);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    ids.add(SourceIds.hash(r.getString(1)));
+                    read++;
+                }
+            }
+        }
+        return read > MAX_STORED_IDS ? null : ids;
+    }
+
+    /**
+     * Whether an id with this hash ({@link SourceIds#hash}) may be stored already; false means surely not. The
+     * answer holds until the commit: no other import writes meanwhile.
+     */
+    public boolean mayBeStored(long idHash) {
+        return storedIds == null || storedIds.contains(idHash);
+    }
+
+    /**
+     * Appends an incident to rows for {@link #stage}: its line, then {@link #COPY_COLUMNS} in order. The line becomes
+     * the import id for rows written straight into the incidents. Thread-safe.
+     */
+    public void append(CopyBinary out, StagedIncident i) {
+        var row = i.row();
+        var c = i.classification();
+        out.bigint(row.line()).label(source).text(row.sourceId()).text(row.caseNumber()).instant(row.occurredAt())
+                .date(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
+                .text(row.address()).float8(i.latitude()).float8(i.longitude()).flag(i.geocoded())
+                .label(c.category().key()).label(c.offense()).label(c.priority() == null ? null : c.priority().key())
+                .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
+    }
+
+    /**
+     * Streams a batch of rows built with {@link #append}, in file order; row k ends at byte ends[k]. A row is fresh
+     * when its source id is surely neither stored ({@link #mayBeStored}) nor on an earlier line of the file: only
+     * fresh rows may go straight into the incidents (their line is overwritten with the import id for that).
+     */
+    public void stage(byte[] rows, int[] ends, boolean[] fresh, int count) {
+        try {
+            int k = 0;
+            while (k < count) {
+                boolean direct = target == Target.INCIDENTS && fresh[k];
+                int next = k + 1;
+                while (next < count && (target == Target.INCIDENTS && fresh[next]) == direct) {
+                    next++;
+                }
+                int from = k == 0 ? 0 : ends[k - 1];
+                int length = ends[next - 1] - from;
+                if (direct) {
+                    for (int j = k; j < next; j++) {
+                        CopyBinary.setFirstBigint(rows, j == 0 ? 0 : ends[j - 1], importId);
+                    }
+                    copy.writeToCopy(rows, from, length);
+                    directRows += next - k;
+                }
+                else if (target == Target.STAGING) {
+                    copy.writeToCopy(rows, from, length);
+                    stagedRows += next - k;
+                }
+                else {
+                    held().write(rows, from, length);
+                    heldRows += next - k;
+                }
+                k = next;
+            }
+            if (target == Target.INCIDENTS && heldRows >= SWITCH_AFTER && heldRows > directRows) {
+                // Mostly records already stored: the rest goes through the staging table as a whole.
+                endCopy();
+                target = Target.STAGING;
+                copy = startCopy();
+                pourHeldRows();
+            }
+            else if (target == Target.INCIDENTS && dropped == null && directRows > tableRows) {
+                // A load larger than what is stored: build the indexes once rather than grow them row by row.
+                endCopy();
+                dropped = BulkIndexes.drop(connection, "incidents", true);
+                copy = startCopy();
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("The import could not be staged: " + e.getMessage(), e);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Appends an incident to rows for {@link #stage(byte[])}, in the staging table's column order and types. */
-    public static void append(CopyBinary out, StagedIncident i) {
-        var row = i.row();
-        var c = i.classification();
-        out.bigint(row.line()).text(row.sourceId()).text(row.caseNumber()).instant(row.occurredAt())
-                .date(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
-                .text(row.address()).float8(i.latitude()).float8(i.longitude()).flag(i.geocoded())
-                .text(c.category().key()).text(c.offense()).text(c.priority() == null ? null : c.priority().key())
-                .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
+    private CopyIn startCopy() throws SQLException {
+        CopyIn started = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + target.tableAndFirstColumn + COPY_COLUMNS + " FROM STDIN (FORMAT binary)");
+        started.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
+        return started;
     }
 
-    /** Streams rows built with {@link #append} into the staging table. */
-    public void stage(byte[] rows) {
-        try {
-            copy.writeToCopy(rows, 0, rows.length);
+    private void endCopy() throws SQLException {
+        copy.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
+        copy.endCopy();
+    }
+
+    private OutputStream held() throws IOException {
+        if (held == null) {
+            heldFile = Files.createTempFile("incident-held-" + importId, ".copy");
+            held = new BufferedOutputStream(Files.newOutputStream(heldFile), COPY_CHUNK);
         }
-        catch (SQLException e) {
-            throw new IllegalStateException("The import could not be staged: " + e.getMessage(), e);
+        return held;
+    }
+
+    /** Moves the held-back rows into the staging COPY under way. */
+    private void pourHeldRows() throws SQLException, IOException {
+        if (held == null) {
+            return;
         }
+        held.close();
+        held = null;
+        byte[] buffer = new byte[COPY_CHUNK];
+        try (InputStream in = Files.newInputStream(heldFile)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                copy.writeToCopy(buffer, 0, n);
+            }
+        }
+        Files.delete(heldFile);
+        stagedRows += heldRows;
+        heldRows = 0;
     }
 
     public void reject(long lineNumber, String reason) {
@@ -120,73 +313,57 @@ public final class ImportSession implements AutoCloseable {
     }
 
     /**
-     * Merges, refreshes the daily counts, closes the journal entry and commits. The tally holds the daily counts of
-     * every staged row: when each of them turned out new, it is added as it is; otherwise the touched days are
-     * counted again from the incidents. Twins (a source id staged twice) are looked for only if ids may repeat.
+     * Merges, brings the daily counts in step, closes the journal entry and commits. The tally holds the daily counts
+     * of every row streamed: when each of them turned out new, it is added as it is; otherwise the days the import
+     * touched are counted again from the incidents. Twins (a source id listed twice) are looked for only if ids may
+     * repeat.
      */
     public Merged commit(long rowsRead, long rejected, DailyTally tally, boolean idsMayRepeat) {
         try {
-            copy.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
-            copy.endCopy();
-            long staged = System.nanoTime();
+            endCopy();
+            long streamed = System.nanoTime();
+            if (heldRows > 0) {
+                target = Target.STAGING;
+                copy = startCopy();
+                pourHeldRows();
+                endCopy();
+            }
             rejects.write(CopyBinary.TRAILER);
             rejects.close();
             try (InputStream in = Files.newInputStream(rejectFile)) {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT binary)", in);
             }
-            long distinct;
-            long warnings;
-            long twins;
+            if (dropped != null) {
+                // Before the merge, which looks stored ids up in the unique index.
+                dropped.rebuild();
+            }
+            long indexed = System.nanoTime();
             try (Statement s = connection.createStatement()) {
-                // One import at a time: two merges of overlapping files must not interleave.
-                s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
                 // Hashing and joining a large import in memory instead of in temporary files.
                 s.execute("SET LOCAL work_mem = '256MB'");
-                // An export may list a record twice: its last line wins. Hashing finds the few twins; sorting the
-                // whole file by id to drop them cost more than the rest of the merge.
-                twins = !idsMayRepeat ? 0 : s.executeUpdate("DELETE FROM incident_staging s USING (SELECT source_id, "
-                        + "max(line) AS last FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
-                        + "WHERE s.source_id = twin.source_id AND s.line < twin.last");
-                // The joins below need the planner to know the id column; the other columns' statistics are never used.
-                s.execute("ANALYZE incident_staging (source_id)");
-                try (ResultSet r = s.executeQuery("SELECT count(*), count(warning) FROM incident_staging")) {
-                    r.next();
-                    distinct = r.getLong(1);
-                    warnings = r.getLong(2);
-                }
                 s.execute("CREATE TEMPORARY TABLE incident_days (day date) ON COMMIT DROP");
             }
-            long updated;
-            try (PreparedStatement p = connection.prepareStatement(UPDATE)) {
-                p.setLong(1, importId);
-                p.setString(2, source);
-                updated = single(p);
-            }
-            long inserted;
-            try (PreparedStatement p = connection.prepareStatement(INSERT)) {
-                p.setString(1, source);
-                p.setLong(2, importId);
-                p.setString(3, source);
-                long stored = BulkIndexes.rows(connection, "incidents");
-                if (distinct > stored && single(NEW, source) > stored) {
-                    // A load larger than what is stored: build the indexes once rather than grow them row by row.
-                    long[] count = new long[1];
-                    BulkIndexes.around(connection, "incidents", true, () -> count[0] = single(p));
-                    inserted = count[0];
-                }
-                else {
-                    inserted = single(p);
-                }
-            }
+            long directWarnings = directRows == 0 ? 0 : single("SELECT count(*) FROM incidents WHERE import_id = ? "
+                    + "AND warning IS NOT NULL", importId);
+            StagedMerge staged = stagedRows == 0 ? StagedMerge.NONE : mergeStaged(idsMayRepeat);
+            long inserted = directRows + staged.inserted();
+            long distinct = directRows + staged.distinct() - staged.ownTwins();
+            long warnings = directWarnings + staged.warnings() - staged.ownTwinWarnings();
+            long updated = staged.updatedStored();
             long mergedAt = System.nanoTime();
-            if (twins == 0 && updated == 0 && inserted == distinct) {
+            if (staged.twins() == 0 && staged.updated() == 0 && staged.inserted() == staged.distinct()) {
                 DailyCounts.add(connection, tally);
             }
             else {
+                if (directRows > 0) {
+                    noteDays(tally);
+                }
                 DailyCounts.recount(connection);
             }
-            log.info("Import {}: merge {} ms, daily counts {} ms", importId, (mergedAt - staged) / 1_000_000,
+            log.info("Import {}: {} rows written straight into the incidents, {} through the staging table; "
+                            + "indexes {} ms, merge {} ms, daily counts {} ms", importId, directRows, stagedRows,
+                    (indexed - streamed) / 1_000_000, (mergedAt - indexed) / 1_000_000,
                     (System.nanoTime() - mergedAt) / 1_000_000);
             try (PreparedStatement p = connection.prepareStatement("UPDATE incident_imports SET status = 'DONE', "
                     + "finished_at = now(), rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, "
@@ -212,20 +389,96 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
-    private static final String COLUMNS = "case_number, occurred_at, occurred_on, code, offense_text, description, "
-            + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path, "
-            + "source_units, warning";
+    /**
+     * Merges the staging table into the incidents. A row written straight earlier in this import that a later line
+     * of the file lists again (an own twin) is updated by it, which counts as neither new nor updated.
+     */
+    private StagedMerge mergeStaged(boolean idsMayRepeat) throws SQLException {
+        long twins;
+        long distinct;
+        long warnings;
+        long ownTwins = 0;
+        long ownTwinWarnings = 0;
+        try (Statement s = connection.createStatement()) {
+            // An export may list a record twice: its last line wins. Hashing finds the few twins; sorting the
+            // whole file by id to drop them cost more than the rest of the merge.
+            twins = !idsMayRepeat ? 0 : s.executeUpdate("DELETE FROM incident_staging s USING (SELECT source_id, "
+                    + "max(line) AS last FROM incident_staging GROUP BY source_id HAVING count(*) > 1) twin "
+                    + "WHERE s.source_id = twin.source_id AND s.line < twin.last");
+            // The joins below need the planner to know the id column; the other columns' statistics are never used.
+            s.execute("ANALYZE incident_staging (source_id)");
+            try (ResultSet r = s.executeQuery("SELECT count(*), count(warning) FROM incident_staging")) {
+                r.next();
+                distinct = r.getLong(1);
+                warnings = r.getLong(2);
+            }
+        }
+        if (idsMayRepeat && directRows > 0) {
+            try (PreparedStatement p = connection.prepareStatement("SELECT count(*), count(i.warning) "
+                    + "FROM incident_staging f JOIN incidents i ON i.source = ? AND i.source_id = f.source_id "
+                    + "WHERE i.import_id = ?")) {
+                p.setString(1, source);
+                p.setLong(2, importId);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    ownTwins = r.getLong(1);
+                    ownTwinWarnings = r.getLong(2);
+                }
+            }
+        }
+        long updated;
+        long updatedStored;
+        try (PreparedStatement p = connection.prepareStatement(UPDATE)) {
+            p.setLong(1, importId);
+            p.setString(2, source);
+            p.setLong(3, importId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                updated = r.getLong(1);
+                updatedStored = r.getLong(2);
+            }
+        }
+        long inserted;
+        try (PreparedStatement p = connection.prepareStatement(INSERT)) {
+            p.setString(1, source);
+            p.setLong(2, importId);
+            p.setString(3, source);
+            long stored = BulkIndexes.rows(connection, "incidents");
+            if (distinct > stored && single(NEW, source) > stored) {
+                // A load larger than what is stored: build the indexes once rather than grow them row by row.
+                long[] count = new long[1];
+                BulkIndexes.around(connection, "incidents", true, () -> count[0] = single(p));
+                inserted = count[0];
+            }
+            else {
+                inserted = single(p);
+            }
+        }
+        return new StagedMerge(twins, distinct, warnings, ownTwins, ownTwinWarnings, updated, updatedStored, inserted);
+    }
+
+    /** Adds the days of the tally to those the recount goes over. */
+    private void noteDays(DailyTally tally) throws SQLException {
+        Integer[] days = Arrays.stream(tally.epochDays()).mapToObj(d -> (int) d).toArray(Integer[]::new);
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO incident_days "
+                + "SELECT DATE '1970-01-01' + d FROM unnest(?::int[]) AS d")) {
+            p.setArray(1, connection.createArrayOf("int4", days));
+            p.executeUpdate();
+        }
+    }
 
     /**
      * Rewrites the stored incidents the import changes; a row whose values did not change is not touched. Notes the
      * days whose counts change: each changed incident's new day and, read in the same statement (whose snapshot
-     * still holds the rows as they were), its old day.
+     * still holds the rows as they were), its old day. Counts the rows changed, and of them those stored before
+     * this import.
      */
     private static final String UPDATE = "WITH up AS (UPDATE incidents i SET (" + COLUMNS + ", import_id) = ("
             + prefixed("f.") + ", ?) FROM incident_staging f WHERE i.source = ? AND i.source_id = f.source_id "
             + "AND (" + prefixed("i.") + ") IS DISTINCT FROM (" + prefixed("f.") + ") RETURNING i.id, i.occurred_on), "
-            + "days AS (INSERT INTO incident_days SELECT occurred_on FROM up UNION "
-            + "SELECT old.occurred_on FROM incidents old JOIN up ON old.id = up.id) SELECT count(*) FROM up";
+            + "old AS (SELECT old.occurred_on, old.import_id FROM incidents old JOIN up ON old.id = up.id), "
+            + "days AS (INSERT INTO incident_days SELECT occurred_on FROM up UNION SELECT occurred_on FROM old) "
+            + "SELECT count(*), count(*) FILTER (WHERE import_id <> ?) FROM old";
 
     /**
      * Adds the incidents not stored yet. The unique key on (source, source_id) still guards against twins; only one
@@ -245,9 +498,9 @@ public final class ImportSession implements AutoCloseable {
         return String.join(", ", List.of(COLUMNS.split(", ")).stream().map(c -> prefix + c).toList());
     }
 
-    private long single(String sql, String parameter) throws SQLException {
+    private long single(String sql, Object parameter) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement(sql)) {
-            p.setString(1, parameter);
+            p.setObject(1, parameter);
             return single(p);
         }
     }
@@ -280,6 +533,12 @@ public final class ImportSession implements AutoCloseable {
             connection.close();
             rejects.close();
             Files.deleteIfExists(rejectFile);
+            if (held != null) {
+                held.close();
+            }
+            if (heldFile != null) {
+                Files.deleteIfExists(heldFile);
+            }
         }
         catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not end the import cleanly: " + e.getMessage(), e);

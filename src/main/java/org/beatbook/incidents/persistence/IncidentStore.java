@@ -81,8 +81,8 @@ public class IncidentStore {
     }
 
     /**
-     * Imports that were RUNNING within a request when the application stopped: their staging died with the
-     * connection. Background imports (with a stored file) are left to their job, which runs them again. An import
+     * Imports that were RUNNING within a request when the application stopped: their uncommitted transaction died
+     * with the connection. Background imports (with a stored file) are left to their job, which runs them again. An import
      * still running on another node holds its lock (taken when its session opened) and is left alone.
      */
     public int markInterrupted() {

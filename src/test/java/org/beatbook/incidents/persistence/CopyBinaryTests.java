@@ -37,6 +37,21 @@ class CopyBinaryTests {
     }
 
     @Test
+    void aLabelIsWrittenAsTextAndTheFirstBigintCanBeReplaced() {
+        String level = "district";
+        CopyBinary out = new CopyBinary();
+        out.bigint(7).label(level).endRow();
+        int second = out.length();
+        out.bigint(8).label(level).label(null).text(level).endRow();
+        byte[] rows = out.take();
+        CopyBinary.setFirstBigint(rows, second, 0x0102030405060708L);
+        assertThat(HexFormat.of().formatHex(rows)).isEqualTo("0002" + "000000080000000000000007" + "00000008"
+                + HexFormat.of().formatHex(level.getBytes()) + "0004" + "000000080102030405060708" + "00000008"
+                + HexFormat.of().formatHex(level.getBytes()) + "ffffffff" + "00000008"
+                + HexFormat.of().formatHex(level.getBytes()));
+    }
+
+    @Test
     void postgresqlReadsBackEveryValueAsWritten() throws Exception {
         List<Object[]> values = List.of(
                 new Object[] {"tab\there, new\nline, back\\slash \"quoted\" {braces}, ünïcödé", 1.5,
