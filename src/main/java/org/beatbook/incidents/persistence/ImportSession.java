@@ -419,24 +419,17 @@ public final class ImportSession implements AutoCloseable {
                     + "WHERE i.import_id = ?")) {
                 p.setString(1, source);
                 p.setLong(2, importId);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    ownTwins = r.getLong(1);
-                    ownTwinWarnings = r.getLong(2);
-                }
+                long[] counts = pair(p);
+                ownTwins = counts[0];
+                ownTwinWarnings = counts[1];
             }
         }
-        long updated;
-        long updatedStored;
+        long[] updated;
         try (PreparedStatement p = connection.prepareStatement(UPDATE)) {
             p.setLong(1, importId);
             p.setString(2, source);
             p.setLong(3, importId);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                updated = r.getLong(1);
-                updatedStored = r.getLong(2);
-            }
+            updated = pair(p);
         }
         long inserted;
         try (PreparedStatement p = connection.prepareStatement(INSERT)) {
@@ -454,7 +447,7 @@ public final class ImportSession implements AutoCloseable {
                 inserted = single(p);
             }
         }
-        return new StagedMerge(twins, distinct, warnings, ownTwins, ownTwinWarnings, updated, updatedStored, inserted);
+        return new StagedMerge(twins, distinct, warnings, ownTwins, ownTwinWarnings, updated[0], updated[1], inserted);
     }
 
     /** Adds the days of the tally to those the recount goes over. */
@@ -502,6 +495,14 @@ public final class ImportSession implements AutoCloseable {
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             p.setObject(1, parameter);
             return single(p);
+        }
+    }
+
+    /** The two numbers of the query's one row. */
+    private static long[] pair(PreparedStatement p) throws SQLException {
+        try (ResultSet r = p.executeQuery()) {
+            r.next();
+            return new long[] {r.getLong(1), r.getLong(2)};
         }
     }
 
