@@ -101,6 +101,17 @@ class BoundaryImportIntegrationTests {
     }
 
     @Test
+    void aNulInTheFileNameIsShownInTheAuditNotRefused() {
+        String point = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"BEAT_NUM":"9999"},"geometry":{"type":"Point","coordinates":[-87.6,41.8]}}]}
+                """;
+        service.importBoundaries(new BoundaryImportRequest("beat", "BEAT_NUM", null, null, false),
+                new ByteArrayInputStream(point.getBytes(StandardCharsets.UTF_8)), "beats\u0000.geojson", "tester");
+        assertThat(service.recentImports(5)).anySatisfy(r -> assertThat(r.source()).isEqualTo("beats\u2400.geojson"));
+    }
+
+    @Test
     void aNulByteInAPropertyRejectsTheFileNamingTheFeatureAndProperty() {
         List<UnitRef> before = catalogue.units("beat");
         // JSON's \\u0000 escape is how a NUL reaches a property; PostgreSQL text cannot store it

@@ -76,6 +76,17 @@ class IncidentImportTests {
     }
 
     @Test
+    void aNulInTheFileNameIsShownInTheJournalNotRefused() {
+        String csv = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).lines().limit(3)
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        ImportReport report = imports.importFile("chicago", "crimes\u0000.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false);
+        assertThat(report.accepted()).isTrue();
+        assertThat(jdbc.sql("SELECT file_name FROM incident_imports WHERE id = ?").param(report.importId())
+                .query(String.class).single()).isEqualTo("crimes\u2400.csv");
+    }
+
+    @Test
     void aDamagedCopyImportsTheGoodRowsAndReportsEachBadOneByLine() {
         String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n");
         ByteArrayOutputStream damaged = new ByteArrayOutputStream();

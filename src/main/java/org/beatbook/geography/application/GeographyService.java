@@ -29,6 +29,7 @@ import org.beatbook.geography.persistence.GeographyRepository;
 import org.beatbook.geography.persistence.GeographyRepository.ImportRecord;
 import org.beatbook.geography.persistence.GeographyRepository.ParentLink;
 import org.beatbook.geography.persistence.GeographyRepository.ParentSource;
+import org.beatbook.platform.NulCharacters;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -163,8 +164,9 @@ public class GeographyService implements UnitCatalogue, BoundaryAdministration {
             units = parentSource == ParentSource.FILE ? checkNamedParents(units, level, above, errors)
                     : deriveParents(units, above, warnings);
         }
-        ImportOutcome outcome = new ImportOutcome(level, source, actor, read.featureCount(), checked.multiPartUnits(),
-                errors, warnings);
+        // A file name is only a label here: a NUL in it (a client can send one) is shown, not refused.
+        ImportOutcome outcome = new ImportOutcome(level, NulCharacters.shown(source), actor, read.featureCount(),
+                checked.multiPartUnits(), errors, warnings);
         if (!errors.isEmpty()) {
             return reject(outcome);
         }

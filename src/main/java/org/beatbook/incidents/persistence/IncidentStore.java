@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.beatbook.incidents.IncidentCategory;
 import org.beatbook.incidents.ServicePriority;
 import org.beatbook.incidents.domain.Classification;
+import org.beatbook.platform.NulCharacters;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,9 +62,10 @@ public class IncidentStore {
         return new ImportSession(dataSource, importId, source);
     }
 
+    /** A file name is only a label: a NUL in it (a client can send one) is shown as ␀ rather than refused. */
     public long startImport(String profile, String fileName) {
         return jdbc.sql("INSERT INTO incident_imports (profile, file_name, status) VALUES (?, ?, 'RUNNING') RETURNING id")
-                .params(profile, fileName).query(Long.class).single();
+                .params(profile, NulCharacters.shown(fileName)).query(Long.class).single();
     }
 
     public void finishRejected(long id, String message, long rowsRead) {
@@ -107,7 +109,7 @@ public class IncidentStore {
     public long queueImport(String profile, String fileName, boolean feedGazetteer) {
         return jdbc.sql("INSERT INTO incident_imports (profile, file_name, status, feed_gazetteer) "
                         + "VALUES (?, ?, 'QUEUED', ?) RETURNING id")
-                .params(profile, fileName, feedGazetteer).query(Long.class).single();
+                .params(profile, NulCharacters.shown(fileName), feedGazetteer).query(Long.class).single();
     }
 
     /**
