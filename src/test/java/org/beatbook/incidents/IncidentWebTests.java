@@ -157,7 +157,9 @@ class IncidentWebTests {
                         .param("offense", "N\u0000ul").param("category", "quality-of-life")
                         .with(user("a").roles("ADMIN")).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("aria-invalid=\"true\"")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("aria-invalid=\"true\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"N\u2400ul\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\u0000"))));
         mvc.perform(get("/api/v1/incidents/classification/generic").with(user("s").roles("STAFF")))
                 .andExpect(jsonPath("$[?(@.match =~ /NUL.*/)]").isEmpty());
     }

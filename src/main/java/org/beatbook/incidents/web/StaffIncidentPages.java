@@ -189,8 +189,9 @@ class StaffIncidentPages {
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", errors);
-            model.addAttribute("form", Map.of("match", match, "offense", offense, "category", category,
-                    "priority", priority));
+            // A NUL goes back into the form as ␀, where the user can see and remove it.
+            model.addAttribute("form", Map.of("match", NulCharacters.shown(match), "offense",
+                    NulCharacters.shown(offense), "category", category, "priority", priority));
             return classification(scheme, model);
         }
         store.saveClassification(scheme, new Classification(match, IncidentCategory.of(category).orElseThrow(),
