@@ -67,8 +67,9 @@ public final class ImportSession implements AutoCloseable {
     }
 
     /**
-     * Stored ids of a source loaded at most: loading takes about half a second per million, which every import of
-     * the source would pay, however small. A source with more goes through the staging table (as a re-import would).
+     * Stored incidents up to which the source's ids are loaded: loading takes about half a second per million, which
+     * every import would pay, however small. With more, every row goes through the staging table. The table's size
+     * decides, not the source's: counting the source's ids would cost a scan of its own.
      */
     private static final int MAX_STORED_IDS = 1_000_000;
     /** Held-back rows that, once they also outnumber the rows written straight, send the rest to staging. */
@@ -160,16 +161,10 @@ public final class ImportSession implements AutoCloseable {
         }
     }
 
+    /** Null when the table holds too many; the limit also guards against an outdated estimate of its size. */
     private LongHashSet storedIds() throws SQLException {
         if (tableRows > MAX_STORED_IDS) {
-            try (PreparedStatement p = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM incidents "
-                    + "WHERE source = ? LIMIT ?) stored")) {
-                p.setString(1, source);
-                p.setInt(2, MAX_STORED_IDS + 1);
-                if (single(p) > MAX_STORED_IDS) {
-                    return null;
-                }
-            }
+            return null;
         }
         LongHashSet ids = new LongHashSet();
         long read = 0;
