@@ -212,11 +212,13 @@ public final class ImportSession implements AutoCloseable {
      */
     public void stage(byte[] rows, int[] ends, boolean[] fresh, int count) {
         try {
+            boolean straight = target == Target.INCIDENTS;
             int k = 0;
             while (k < count) {
-                boolean direct = target == Target.INCIDENTS && fresh[k];
+                // a run of rows that all go the same way
+                boolean direct = straight && fresh[k];
                 int next = k + 1;
-                while (next < count && (target == Target.INCIDENTS && fresh[next]) == direct) {
+                while (next < count && (straight && fresh[next]) == direct) {
                     next++;
                 }
                 int from = k == 0 ? 0 : ends[k - 1];
@@ -228,7 +230,7 @@ public final class ImportSession implements AutoCloseable {
                     copy.writeToCopy(rows, from, length);
                     directRows += next - k;
                 }
-                else if (target == Target.STAGING) {
+                else if (!straight) {
                     copy.writeToCopy(rows, from, length);
                     stagedRows += next - k;
                 }
