@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Not a test: the incidents benchmark, run by bench/incidents/run.sh with -Dbench.incidents.file=FILE. Its own
@@ -123,13 +125,44 @@ class IncidentImportBenchmark {
     }
 
     private ImportReport timedImport(Path file, String what, long rows, List<String> out) throws IOException {
+        String walBefore = walPosition();
+        Duration javaBefore = cpu(ProcessHandle.current());
+        Duration postgresBefore = postgresCpu();
         long t0 = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             report = imports.importFile("chicago", file.getFileName().toString(), in, false);
         }
         out.add(line(what, rows, System.nanoTime() - t0));
+        // CPU time varies less than wall time on this shared machine, and says which side a change helped.
+        out.add(String.format("  CPU: Java %.1f s, PostgreSQL %.1f s; WAL written: %d MiB",
+                cpu(ProcessHandle.current()).minus(javaBefore).toMillis() / 1e3,
+                postgresCpu().minus(postgresBefore).toMillis() / 1e3, walSince(walBefore) >> 20));
         return report;
+    }
+
+    private String walPosition() {
+        return jdbc().sql("SELECT pg_current_wal_insert_lsn()::text").query(String.class).single();
+    }
+
+    private long walSince(String position) {
+        return jdbc().sql("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ?::pg_lsn)::bigint").param(position)
+                .query(Long.class).single();
+    }
+
+    private JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Of every PostgreSQL process (backends and the server's own workers) this user may see. */
+    private static Duration postgresCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(IncidentImportBenchmark::cpu).reduce(Duration.ZERO, Duration::plus);
     }
 
     private static String line(String what, long rows, long nanos) {

@@ -144,19 +144,21 @@ final class Placer {
     }
 
     /**
-     * What a placement means for a combination of source labels, remembered by identity: the locator answers most
-     * points (those inside one grid cell of a unit) with one shared placement per combination of units, so a file
-     * repeats the same few thousand pairs. Other placements are new each time; the memo starts over when they fill it.
+     * What a placement means for a combination of source labels, remembered by the identity of its units: when no
+     * other unit is near, the placement depends on nothing else, and the locator answers most points (those inside
+     * one grid cell of a unit, or away from its boundaries) with the same shared list per combination of units, so a
+     * file repeats the same few thousand pairs. Placements near a boundary are made afresh for each point and are
+     * worked out directly: remembering them only filled the memo with keys never met again.
      */
-    private final IdentityMemo<Placement, IdentityMemo<SourceLabels, IncidentStore.Placed>> placedFor =
+    private final IdentityMemo<List<UnitRef>, IdentityMemo<SourceLabels, IncidentStore.Placed>> placedFor =
             new IdentityMemo<>(MEMO_LIMIT);
 
     private IncidentStore.Placed placeAt(SourceLabels source, double lat, double lon, boolean byGeocoding) {
         Placement placement = Double.isNaN(lat) ? null : locator.locate(lat, lon);
-        if (placement == null || byGeocoding) {
+        if (placement == null || byGeocoding || !placement.alternatives().isEmpty()) {
             return placeAt(source, placement, byGeocoding);
         }
-        return placedFor.computeIfAbsent(placement, p -> new IdentityMemo<>(MEMO_LIMIT))
+        return placedFor.computeIfAbsent(placement.units(), u -> new IdentityMemo<>(MEMO_LIMIT))
                 .computeIfAbsent(source, s -> placeAt(s, placement, false));
     }
 

@@ -45,28 +45,37 @@ final class DailyCounts {
         if (tally.size() == 0) {
             return;
         }
-        BulkIndexes.Work copy = () -> {
-            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (level, "
-                    + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT binary)");
-            in.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
-            CopyBinary rows = new CopyBinary();
-            tally.forEach((level, code, day, kind, n) -> {
-                rows.label(level).label(code).date(day).label(kind.category()).label(kind.offense())
-                        .label(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
-                if (rows.length() >= COPY_CHUNK) {
-                    write(in, rows);
+        long stored = BulkIndexes.rows(connection, "incident_daily");
+        if (tally.size() > stored) {
+            boolean renew = stored <= BulkIndexes.RENEW_UP_TO && BulkIndexes.walSkippable(connection);
+            BulkIndexes.around(connection, "incident_daily", false, () -> {
+                if (renew) {
+                    BulkIndexes.renew(connection, "incident_daily");
                 }
+                copy(connection, tally, renew);
             });
-            write(in, rows);
-            in.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
-            in.endCopy();
-        };
-        if (tally.size() > BulkIndexes.rows(connection, "incident_daily")) {
-            BulkIndexes.around(connection, "incident_daily", false, copy);
         }
         else {
-            copy.run();
+            copy(connection, tally, false);
         }
+    }
+
+    private static void copy(Connection connection, DailyTally tally, boolean freeze) throws SQLException {
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (level, "
+                + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT binary"
+                + (freeze ? ", FREEZE)" : ")"));
+        in.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
+        CopyBinary rows = new CopyBinary();
+        tally.forEach((level, code, day, kind, n) -> {
+            rows.label(level).label(code).date(day).label(kind.category()).label(kind.offense())
+                    .label(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
+            if (rows.length() >= COPY_CHUNK) {
+                write(in, rows);
+            }
+        });
+        write(in, rows);
+        in.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
+        in.endCopy();
     }
 
     private static void write(CopyIn in, CopyBinary rows) throws SQLException {

@@ -99,6 +99,8 @@ public final class ImportSession implements AutoCloseable {
     private long directRows;
     private long stagedRows;
     private BulkIndexes.Dropped dropped;
+    /** Whether the incidents got new files in this transaction (see {@link BulkIndexes#renew}). */
+    private boolean renewed;
     private boolean committed;
     private boolean closed;
 
@@ -251,6 +253,13 @@ public final class ImportSession implements AutoCloseable {
                 // A load larger than what is stored: build the indexes once rather than grow them row by row.
                 endCopy();
                 dropped = BulkIndexes.drop(connection, "incidents", true);
+                if (tableRows <= BulkIndexes.RENEW_UP_TO && BulkIndexes.walSkippable(connection)) {
+                    long renewing = System.nanoTime();
+                    BulkIndexes.renew(connection, "incidents");
+                    renewed = true;
+                    log.info("Import {}: the incidents' {} rows set aside and put back into new files in {} ms",
+                            importId, tableRows + directRows, (System.nanoTime() - renewing) / 1_000_000);
+                }
                 copy = startCopy();
             }
         }
@@ -264,7 +273,8 @@ public final class ImportSession implements AutoCloseable {
 
     private CopyIn startCopy() throws SQLException {
         CopyIn started = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + target.tableAndFirstColumn + COPY_COLUMNS + " FROM STDIN (FORMAT binary)");
+                .copyIn("COPY " + target.tableAndFirstColumn + COPY_COLUMNS + " FROM STDIN (FORMAT binary"
+                        + (target == Target.INCIDENTS && renewed ? ", FREEZE)" : ")"));
         started.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
         return started;
     }

