@@ -192,8 +192,23 @@ final class Placer {
                     ? "No location: no coordinates, and the address could not be geocoded"
                     : "The location is outside every unit");
         }
-        // Unchangeable: the memo above hands the same path to many rows, and later stages remember it by identity.
-        return new IncidentStore.Placed(List.copyOf(path), warnings.isEmpty() ? null : String.join("; ", warnings));
+        return new IncidentStore.Placed(shared(path), warnings.isEmpty() ? null : String.join("; ", warnings));
+    }
+
+    /** One unchangeable list per distinct path: later stages (the COPY encoder, the tally) remember paths by identity. */
+    private final Map<List<String>, List<String>> paths = new HashMap<>();
+
+    private List<String> shared(List<String> path) {
+        List<String> known = paths.get(path);
+        if (known != null) {
+            return known;
+        }
+        if (paths.size() >= MEMO_LIMIT) {
+            paths.clear();
+        }
+        List<String> copy = List.copyOf(path);
+        paths.put(copy, copy);
+        return copy;
     }
 
     private Optional<String> disagreement(UnitRef source, Placement placement) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.beatbook.platform.NulCharacters;
 
@@ -44,6 +46,8 @@ public final class RowParser {
     private final int caseNumber;
     private final Map<String, Integer> units = new LinkedHashMap<>();
     private final List<Integer> flags = new ArrayList<>();
+    /** The columns the profile reads, each once: only their values are checked, and a column nobody reads costs nothing. */
+    private final int[] read;
     private final DateTimeFormatter formatter;
     private final FixedDateParser fixed;
     private final ZoneId zone;
@@ -86,6 +90,10 @@ public final class RowParser {
                     + "\": missing column(s) " + String.join(", ", missing) + "; the header has "
                     + String.join(", ", header));
         }
+        read = IntStream.concat(IntStream.of(id, occurred, code, offense,
+                        description, address, latitude, longitude, x, y, caseNumber),
+                Stream.concat(units.values().stream(), flags.stream()).mapToInt(Integer::intValue))
+                .filter(at -> at >= 0).distinct().sorted().toArray();
         formatter = profile.formatter();
         fixed = formatter == null ? null : FixedDateParser.of(profile.dateFormat());
         zone = profile.timeZone();
@@ -96,7 +104,7 @@ public final class RowParser {
         if (values.size() != header.size()) {
             throw new RejectedRow("has " + values.size() + " columns, the header has " + header.size());
         }
-        for (int k = 0; k < values.size(); k++) {
+        for (int k : read) {
             String value = values.get(k);
             if (value.indexOf('\uFFFD') >= 0) {
                 throw new RejectedRow("column " + header.get(k) + " contains bytes that are not valid UTF-8");

@@ -84,6 +84,18 @@ class IncidentDomainTests {
         bad.set(19, "north");
         assertThatThrownBy(() -> parser.parse(3, bad)).hasMessageContaining("Latitude").hasMessageContaining("north");
         assertThatThrownBy(() -> parser.parse(4, row.subList(0, 5))).hasMessageContaining("5 columns");
+        // Bad bytes and NULs cost the row in a column the profile reads, not in one it leaves unread.
+        var undecodable = new java.util.ArrayList<>(row);
+        undecodable.set(3, "081XX S C\uFFFDLES AVE");
+        assertThatThrownBy(() -> parser.parse(5, undecodable))
+                .hasMessage("column Block contains bytes that are not valid UTF-8");
+        var nul = new java.util.ArrayList<>(row);
+        nul.set(1, "HY\u0000144797");
+        assertThatThrownBy(() -> parser.parse(6, nul)).hasMessageStartingWith("column Case Number contains a NUL");
+        var unread = new java.util.ArrayList<>(row);
+        unread.set(7, "STR\uFFFDET");
+        unread.set(18, "02/15/2015\u0000");
+        assertThat(parser.parse(7, unread).sourceId()).isEqualTo("9955810");
         assertThatThrownBy(() -> new RowParser(chicago(), List.of("ID", "Date")))
                 .hasMessageContaining("missing column(s)").hasMessageContaining("IUCR");
     }
