@@ -10,7 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.beatbook.incidents.persistence.IncidentStore;
+
 /** Staff pages and API, and the public pages, on the Chicago demo. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -26,6 +36,50 @@ class IncidentWebTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    IncidentImports imports;
+    @Autowired
+    IncidentStore store;
+
+    /**
+     * Imports run one at a time. One that waits for another says so on its status page and in the list of imports,
+     * then runs when the other ends.
+     */
+    @Test
+    void anImportWaitingForAnotherSaysSo() throws Exception {
+        String[] lines = new String(ChicagoCrimes.bytes(), StandardCharsets.UTF_8).split("\n", 4);
+        byte[] threeStoredRows = String.join("\n", lines[0], lines[1], lines[2]).getBytes(StandardCharsets.UTF_8);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                // What a running import holds until its commit.
+                s.execute("SELECT pg_advisory_xact_lock(hashtext('incident-import'))");
+            }
+            CompletableFuture<ImportReport> waiting = CompletableFuture.supplyAsync(() -> imports.importFile("chicago",
+                    "waiting.csv", new ByteArrayInputStream(threeStoredRows), false));
+            long id = 0;
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); id == 0; Thread.sleep(50)) {
+                assertThat(System.nanoTime()).as("the import shows it waits").isLessThan(deadline);
+                id = store.recentImports(5).stream().filter(e -> e.fileName().equals("waiting.csv") && e.waiting())
+                        .mapToLong(IncidentStore.ImportEntry::id).findFirst().orElse(0);
+            }
+            mvc.perform(get("/staff/incidents/imports/{id}", id).param("lang", "en").with(user("a").roles("ADMIN")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "waiting for another import to finish")));
+            mvc.perform(get("/staff/incidents").param("lang", "es").with(user("a").roles("ADMIN")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "esperando a que termine otra importación")));
+            other.rollback();
+            ImportReport report = waiting.get(60, TimeUnit.SECONDS);
+            assertThat(report.accepted()).isTrue();
+            assertThat(report.unchanged()).isEqualTo(2);
+            IncidentStore.ImportEntry done = store.importEntry(id).orElseThrow();
+            assertThat(done.waiting()).isFalse();
+            assertThat(done.status()).isEqualTo("DONE");
+        }
+    }
 
     @Test
     void staffTrendPageShowsCompStatChartMapsAndTheirTables() throws Exception {

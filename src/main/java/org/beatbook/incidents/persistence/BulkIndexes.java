@@ -41,8 +41,8 @@ final class BulkIndexes {
     }
 
     /**
-     * Stored rows up to which {@link #renew} is worth it: setting them aside and back took 2–4 µs per row on the
-     * 2-core benchmark machine (under a second for 200,000), while a million rows written without WAL saved 500 MiB
+     * Stored rows up to which {@link #renew} is worth it: setting them aside and back took 2–6 µs per row on the
+     * 2-core benchmark machine (about a second for 200,000), while a million rows written without WAL saved 500 MiB
      * of WAL and about a third of PostgreSQL's CPU time.
      */
     static final long RENEW_UP_TO = 200_000;

@@ -41,6 +41,18 @@ public final class ImportSession implements AutoCloseable {
     public record Merged(long inserted, long updated, long unchanged, long warnings) {
     }
 
+    /**
+     * Whether the import of the row's {@code id} waits for another import: read from PostgreSQL's lock table, where
+     * the session that holds the import's running lock has not been granted the import lock yet (so it is never
+     * left set by a crash). Advisory locks with two int keys show them as classid and objid, with objsubid 2; one
+     * bigint key shows its high and low halves, with objsubid 1.
+     */
+    static final String WAITING = "EXISTS (SELECT 1 FROM pg_locks held JOIN pg_locks wanted ON wanted.pid = held.pid "
+            + "WHERE held.locktype = 'advisory' AND held.granted AND held.objsubid = 2 "
+            + "AND held.classid = hashtext('incident-import-running')::oid AND held.objid = (id % 2147483648)::int::oid "
+            + "AND wanted.locktype = 'advisory' AND NOT wanted.granted AND wanted.objsubid = 1 "
+            + "AND wanted.objid = hashtext('incident-import')::oid)";
+
     /** The two keys of a running import's advisory lock, for the import id the SQL expression gives. */
     static String runningLockKeys(String importId) {
         return "hashtext('incident-import-running'), (" + importId + " % 2147483648)::int";

@@ -28,16 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class IncidentStore {
 
-    /** A journal entry. */
-    /** A journal entry; {@code bytesTotal} is null for imports that ran within their request (API, console). */
+    /**
+     * A journal entry; {@code bytesTotal} is null for imports that ran within their request (API, console).
+     * {@code waiting}: the import is RUNNING but waits for another one to finish (imports run one at a time).
+     */
     public record ImportEntry(long id, String profile, String fileName, String status, java.time.OffsetDateTime startedAt,
                               long rowsRead, long inserted, long updated, long unchanged, long rejected, long warnings,
-                              String message, Long bytesTotal, long bytesRead, boolean feedGazetteer) {
+                              String message, Long bytesTotal, long bytesRead, boolean feedGazetteer,
+                              boolean waiting) {
     }
 
     private static final String ENTRY = "SELECT id, profile, file_name, status, started_at, rows_read, inserted, "
-            + "updated, unchanged, rejected, warnings, message, bytes_total, bytes_read, feed_gazetteer "
-            + "FROM incident_imports ";
+            + "updated, unchanged, rejected, warnings, message, bytes_total, bytes_read, feed_gazetteer, "
+            + ImportSession.WAITING + " AS waiting FROM incident_imports ";
     /** Parts of a stored upload: large enough for few rows, small enough to hold one in memory. */
     private static final int CHUNK = 1 << 20;
 

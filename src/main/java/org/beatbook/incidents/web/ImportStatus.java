@@ -5,8 +5,14 @@ import org.beatbook.incidents.persistence.IncidentStore.ImportEntry;
 /** What the import status page shows of a journal entry (public for the templates). */
 public record ImportStatus(ImportEntry entry) {
 
-    /** QUEUED, RUNNING, SAVING (file read, rows being merged), DONE, REJECTED, FAILED or INTERRUPTED. */
+    /**
+     * QUEUED, WAITING (for another import to finish), RUNNING, SAVING (file read, rows being merged), DONE, REJECTED,
+     * FAILED or INTERRUPTED.
+     */
     public String state() {
+        if (entry.waiting()) {
+            return "WAITING";
+        }
         if (entry.status().equals("RUNNING") && entry.bytesTotal() != null && entry.bytesRead() >= entry.bytesTotal()) {
             return "SAVING";
         }
