@@ -49,8 +49,9 @@ final class StagingWorkers implements AutoCloseable {
     private final ThreadLocal<RowStager> stagers;
     private final ThreadLocal<CopyBinary> outputs = ThreadLocal.withInitial(CopyBinary::new);
     private final List<DailyTally> tallies = new CopyOnWriteArrayList<>();
+    private final DailyTally.Numbers numbers = new DailyTally.Numbers();
     private final ThreadLocal<DailyTally> tally = ThreadLocal.withInitial(() -> {
-        DailyTally mine = new DailyTally();
+        DailyTally mine = new DailyTally(numbers);
         tallies.add(mine);
         return mine;
     });
@@ -104,8 +105,9 @@ final class StagingWorkers implements AutoCloseable {
     }
 
     /**
-     * The daily counts of every row staged, once {@link #finish()} has returned: the workers' tallies added into the
-     * largest of them (asked for once; a fresh tally would copy that one entry by entry too).
+     * The daily counts of every row staged, once {@link #finish()} has returned: the workers' tallies (which number
+     * units and kinds alike) added into the largest of them (asked for once; a fresh tally would copy that one entry
+     * by entry too).
      */
     DailyTally tally() {
         DailyTally all = tallies.stream().max(Comparator.comparingInt(DailyTally::size)).orElseGet(DailyTally::new);

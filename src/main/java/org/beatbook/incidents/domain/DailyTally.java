@@ -1,11 +1,11 @@
 package org.beatbook.incidents.domain;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
@@ -36,12 +36,34 @@ public final class DailyTally {
     private static final long DAY_OFFSET = 1L << (DAY_BITS - 1);
     private static final int MEMO_LIMIT = 10_000;
 
-    private final Numbering<String> units = new Numbering<>(UNIT_BITS, "units");
-    private final Numbering<Kind> kinds = new Numbering<>(KIND_BITS, "kinds of incident");
+    /**
+     * How tallies number units and kinds in their keys. Tallies that share one (the workers of an import) have the
+     * same keys for the same counts, so adding one to another is a plain sum: re-keying every count of one worker
+     * cost the import a third of a second per million rows, on one thread, between its reading and its commit.
+     * Thread-safe.
+     */
+    public static final class Numbers {
+        private final Numbering<String> units = new Numbering<>(UNIT_BITS, "units");
+        private final Numbering<Kind> kinds = new Numbering<>(KIND_BITS, "kinds of incident");
+    }
+
+    private final Numbers numbers;
+    private final Numbering<String> units;
+    private final Numbering<Kind> kinds;
     private final LongIntHashMap counts = new LongIntHashMap();
     private final IdentityMemo<List<String>, long[]> pathKeys = new IdentityMemo<>(MEMO_LIMIT);
     private final IdentityMemo<Classification, Integer> kindIds = new IdentityMemo<>(MEMO_LIMIT);
     private final IdentityMemo<Classification, Integer> sensitiveKindIds = new IdentityMemo<>(MEMO_LIMIT);
+
+    public DailyTally() {
+        this(new Numbers());
+    }
+
+    public DailyTally(Numbers numbers) {
+        this.numbers = numbers;
+        this.units = numbers.units;
+        this.kinds = numbers.kinds;
+    }
 
     /** Counts a staged incident on its day, in every unit of its path and city-wide. */
     public void count(StagedIncident incident) {
@@ -75,6 +97,12 @@ public final class DailyTally {
 
     /** Adds another tally's counts to this one. */
     public void addAll(DailyTally other) {
+        if (other.numbers == numbers) {
+            for (LongIntCursor entry : other.counts) {
+                counts.addTo(entry.key, entry.value);
+            }
+            return;
+        }
         for (LongIntCursor entry : other.counts) {
             long key = entry.key;
             int kind = kindId(other.kinds.get((int) (key & mask(KIND_BITS))));
@@ -170,10 +198,14 @@ public final class DailyTally {
         return (1L << bits) - 1;
     }
 
-    /** Numbers values in the order first seen, as many as the key's field holds. */
+    /**
+     * Numbers values in the order first seen, as many as the key's field holds. Thread-safe: tallies call it only for
+     * values their identity memos have not met, a few hundred times per import, so numbering new values in turn costs
+     * nothing; a value is listed before its number is handed out.
+     */
     private static final class Numbering<T> {
-        private final Map<T, Integer> ids = new HashMap<>();
-        private final List<T> values = new ArrayList<>();
+        private final Map<T, Integer> ids = new ConcurrentHashMap<>();
+        private final List<T> values = new CopyOnWriteArrayList<>();
         private final int bits;
         private final String what;
 
@@ -183,16 +215,22 @@ public final class DailyTally {
         }
 
         int idOf(T value) {
-            Integer id = ids.get(value);
-            if (id == null) {
-                id = values.size();
-                if (id == 1 << bits) {
-                    throw new IllegalStateException("More than " + (1 << bits) + " " + what + " to count");
-                }
-                ids.put(value, id);
-                values.add(value);
+            Integer known = ids.get(value);
+            if (known != null) {
+                return known;
             }
-            return id;
+            synchronized (this) {
+                Integer id = ids.get(value);
+                if (id == null) {
+                    id = values.size();
+                    if (id == 1 << bits) {
+                        throw new IllegalStateException("More than " + (1 << bits) + " " + what + " to count");
+                    }
+                    values.add(value);
+                    ids.put(value, id);
+                }
+                return id;
+            }
         }
 
         T get(int id) {

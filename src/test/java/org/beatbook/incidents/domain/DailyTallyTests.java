@@ -81,6 +81,36 @@ class DailyTallyTests {
                 "city|all|9999-12-31|persons|BATTERY|reducing-crime|false|1");
     }
 
+    /** The workers of an import count on threads of their own into tallies that share their numbering. */
+    @Test
+    void talliesSharingTheirNumberingCountOnSeveralThreadsAndAddUp() throws Exception {
+        DailyTally.Numbers numbers = new DailyTally.Numbers();
+        List<DailyTally> tallies = List.of(new DailyTally(numbers), new DailyTally(numbers));
+        LocalDate day = LocalDate.of(2015, 2, 1);
+        List<Thread> threads = new ArrayList<>();
+        for (DailyTally tally : tallies) {
+            // Both meet the same 500 beats and two kinds, in opposite orders, at the same time.
+            boolean reversed = tallies.indexOf(tally) == 1;
+            threads.add(new Thread(() -> {
+                for (int k = 0; k < 500; k++) {
+                    int beat = reversed ? 499 - k : k;
+                    tally.count(incident(day, beat % 2 == 0 ? BATTERY : NOISE, false, "beat:" + beat));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        DailyTally all = tallies.get(0);
+        all.addAll(tallies.get(1));
+        List<String> rows = rows(all);
+        assertThat(rows).hasSize(502).contains("beat|7|2015-02-01|quality-of-life|NOISE||false|2",
+                "beat|498|2015-02-01|persons|BATTERY|reducing-crime|false|2",
+                "city|all|2015-02-01|persons|BATTERY|reducing-crime|false|500",
+                "city|all|2015-02-01|quality-of-life|NOISE||false|500");
+    }
+
     @Test
     void theSameIncidentObjectsCountEveryTime() {
         StagedIncident incident = incident(LocalDate.of(2015, 1, 1), BATTERY, false, "beat:0111");
