@@ -43,7 +43,7 @@ final class BulkIndexes {
     /**
      * Stored rows up to which {@link #renew} is worth it: setting them aside and back took 2–6 µs per row on the
      * 2-core benchmark machine (about a second for 200,000), while a million rows written without WAL saved 500 MiB
-     * of WAL and about a third of PostgreSQL's CPU time.
+     * of WAL and about a tenth of PostgreSQL's CPU time.
      */
     static final long RENEW_UP_TO = 200_000;
 
