@@ -48,8 +48,6 @@ public final class DailyTally {
     }
 
     private final Numbers numbers;
-    private final Numbering<String> units;
-    private final Numbering<Kind> kinds;
     private final LongIntHashMap counts = new LongIntHashMap();
     private final IdentityMemo<List<String>, long[]> pathKeys = new IdentityMemo<>(MEMO_LIMIT);
     private final IdentityMemo<Classification, Integer> kindIds = new IdentityMemo<>(MEMO_LIMIT);
@@ -61,8 +59,6 @@ public final class DailyTally {
 
     public DailyTally(Numbers numbers) {
         this.numbers = numbers;
-        this.units = numbers.units;
-        this.kinds = numbers.kinds;
     }
 
     /** Counts a staged incident on its day, in every unit of its path and city-wide. */
@@ -105,8 +101,8 @@ public final class DailyTally {
         }
         for (LongIntCursor entry : other.counts) {
             long key = entry.key;
-            int kind = kindId(other.kinds.get((int) (key & mask(KIND_BITS))));
-            counts.addTo(unitKey(other.units.get(unitOf(key))) | dayOf(key) << KIND_BITS | kind, entry.value);
+            int kind = kindId(other.numbers.kinds.get((int) (key & mask(KIND_BITS))));
+            counts.addTo(unitKey(other.numbers.units.get(unitOf(key))) | dayOf(key) << KIND_BITS | kind, entry.value);
         }
     }
 
@@ -120,10 +116,10 @@ public final class DailyTally {
      * third of the time from sorted rows, and the order queries read the table in.
      */
     public <E extends Exception> void forEach(Count<E> each) throws E {
-        String[] levels = new String[units.size()];
-        String[] codes = new String[units.size()];
-        for (int u = 0; u < units.size(); u++) {
-            String unit = units.get(u);
+        String[] levels = new String[numbers.units.size()];
+        String[] codes = new String[numbers.units.size()];
+        for (int u = 0; u < numbers.units.size(); u++) {
+            String unit = numbers.units.get(u);
             int colon = unit.indexOf(':');
             levels[u] = unit.substring(0, colon);
             codes[u] = unit.substring(colon + 1);
@@ -154,7 +150,7 @@ public final class DailyTally {
             if (date == null || date.toEpochDay() != epochDay) {
                 date = LocalDate.ofEpochDay(epochDay);
             }
-            each.accept(levels[unit], codes[unit], date, kinds.get((int) (key & mask(KIND_BITS))), values[at]);
+            each.accept(levels[unit], codes[unit], date, numbers.kinds.get((int) (key & mask(KIND_BITS))), values[at]);
         }
     }
 
@@ -178,11 +174,11 @@ public final class DailyTally {
     }
 
     private long unitKey(String unit) {
-        return (long) units.idOf(unit) << (KIND_BITS + DAY_BITS);
+        return (long) numbers.units.idOf(unit) << (KIND_BITS + DAY_BITS);
     }
 
     private int kindId(Kind kind) {
-        return kinds.idOf(kind);
+        return numbers.kinds.idOf(kind);
     }
 
     /** A day as an unsigned field; any date the parsers accept (years 0 to 9999) fits with room to spare. */

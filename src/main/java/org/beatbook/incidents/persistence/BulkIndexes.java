@@ -41,37 +41,39 @@ final class BulkIndexes {
     }
 
     /**
-     * Stored rows up to which {@link #renew} is worth it: setting them aside and back took 2–6 µs per row on the
+     * Stored rows up to which {@link #renewIfWorthIt} is worth it: setting them aside and back took 2–6 µs per row on the
      * 2-core benchmark machine (about a second for 200,000), while a million rows written without WAL saved 500 MiB
      * of WAL and about a tenth of PostgreSQL's CPU time.
      */
-    static final long RENEW_UP_TO = 200_000;
-
-    /**
-     * Whether the server writes no WAL for files a transaction creates (wal_level = minimal: no replication or
-     * archive), the only case where {@link #renew} pays.
-     */
-    static boolean walSkippable(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SHOW wal_level")) {
-            r.next();
-            return "minimal".equals(r.getString(1));
-        }
-    }
+    private static final long RENEW_UP_TO = 200_000;
 
     /**
      * Gives the table new files in this transaction and puts its rows back, for a bulk load of far more rows than it
-     * holds. With wal_level = minimal, PostgreSQL then writes the load without WAL (it syncs the files at the commit
-     * instead), and a COPY in the same transaction may write its rows already frozen ({@code FREEZE}), which spares
-     * the first readers and VACUUM a pass over every page. Locks the table until the commit, like {@link #drop};
-     * readers run single statements in READ COMMITTED, so TRUNCATE's one MVCC caveat (an older snapshot seeing the
-     * table empty) does not reach them: they wait and then see every row.
+     * holds, when that pays: with at most {@link #RENEW_UP_TO} stored rows, on a server that writes no WAL for files
+     * a transaction creates (wal_level = minimal: no replica or archive). PostgreSQL then writes the load without WAL
+     * (it syncs the files at the commit instead), and a COPY in the same transaction may write its rows already
+     * frozen ({@code FREEZE}), which spares the first readers and VACUUM a pass over every page. Locks the table until
+     * the commit, like {@link #drop}; readers run single statements in READ COMMITTED, so TRUNCATE's one MVCC caveat
+     * (an older snapshot seeing the table empty) does not reach them: they wait and then see every row.
+     *
+     * @return whether the table was renewed, so that a COPY may use FREEZE
      */
-    static void renew(Connection connection, String table) throws SQLException {
+    static boolean renewIfWorthIt(Connection connection, String table, long storedRows) throws SQLException {
+        if (storedRows > RENEW_UP_TO) {
+            return false;
+        }
         try (Statement s = connection.createStatement()) {
+            try (ResultSet r = s.executeQuery("SHOW wal_level")) {
+                r.next();
+                if (!"minimal".equals(r.getString(1))) {
+                    return false;
+                }
+            }
             s.execute("CREATE TEMPORARY TABLE bulk_kept ON COMMIT DROP AS SELECT * FROM " + table);
             s.execute("TRUNCATE " + table);
             s.execute("INSERT INTO " + table + " SELECT * FROM bulk_kept");
             s.execute("DROP TABLE bulk_kept");
+            return true;
         }
     }
 

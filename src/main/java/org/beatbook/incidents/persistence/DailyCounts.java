@@ -47,13 +47,8 @@ final class DailyCounts {
         }
         long stored = BulkIndexes.rows(connection, "incident_daily");
         if (tally.size() > stored) {
-            boolean renew = stored <= BulkIndexes.RENEW_UP_TO && BulkIndexes.walSkippable(connection);
-            BulkIndexes.around(connection, "incident_daily", false, () -> {
-                if (renew) {
-                    BulkIndexes.renew(connection, "incident_daily");
-                }
-                copy(connection, tally, renew);
-            });
+            BulkIndexes.around(connection, "incident_daily", false, () ->
+                    copy(connection, tally, BulkIndexes.renewIfWorthIt(connection, "incident_daily", stored)));
         }
         else {
             copy(connection, tally, false);

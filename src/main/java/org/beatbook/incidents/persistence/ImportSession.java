@@ -111,7 +111,7 @@ public final class ImportSession implements AutoCloseable {
     private long directRows;
     private long stagedRows;
     private BulkIndexes.Dropped dropped;
-    /** Whether the incidents got new files in this transaction (see {@link BulkIndexes#renew}). */
+    /** Whether the incidents got new files in this transaction (see {@link BulkIndexes#renewIfWorthIt}). */
     private boolean renewed;
     private boolean committed;
     private boolean closed;
@@ -265,10 +265,9 @@ public final class ImportSession implements AutoCloseable {
                 // A load larger than what is stored: build the indexes once rather than grow them row by row.
                 endCopy();
                 dropped = BulkIndexes.drop(connection, "incidents", true);
-                if (tableRows <= BulkIndexes.RENEW_UP_TO && BulkIndexes.walSkippable(connection)) {
-                    long renewing = System.nanoTime();
-                    BulkIndexes.renew(connection, "incidents");
-                    renewed = true;
+                long renewing = System.nanoTime();
+                renewed = BulkIndexes.renewIfWorthIt(connection, "incidents", tableRows);
+                if (renewed) {
                     log.info("Import {}: the incidents' {} rows set aside and put back into new files in {} ms",
                             importId, tableRows + directRows, (System.nanoTime() - renewing) / 1_000_000);
                 }
