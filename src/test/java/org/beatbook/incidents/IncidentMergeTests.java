@@ -278,7 +278,7 @@ class IncidentMergeTests {
     void theBulkLoadLeftEveryIndexInPlace() {
         assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('incidents', 'incident_daily')")
                 .query(String.class).list()).containsExactlyInAnyOrder("incidents_pkey",
-                "incidents_source_source_id_key", "incidents_occurred_on", "incidents_warnings",
+                "incidents_source_id_key", "incidents_occurred_on", "incidents_warnings",
                 "incident_daily_level_day");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid IN ('incidents'::regclass, "
                 + "'incident_daily'::regclass) AND indisvalid AND indisready").query(Long.class).single()).isEqualTo(5);
