@@ -90,7 +90,7 @@ class IncidentMergeTests {
     }
 
     long dailyOn(LocalDate day) {
-        return jdbc.sql("SELECT coalesce(sum(n), 0) FROM incident_daily WHERE level = 'city' AND day = ?").param(day)
+        return jdbc.sql("SELECT coalesce(sum(n), 0) FROM incident_daily_counts WHERE level = 'city' AND day = ?").param(day)
                 .query(Long.class).single();
     }
 
@@ -100,7 +100,7 @@ class IncidentMergeTests {
                 + "coalesce(priority, ''), sensitive, count(*)::int FROM incidents "
                 + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u GROUP BY 1, 2, 3, 4, 5, 6, 7";
         String stored = "SELECT level, unit_code, day, category, offense, priority, sensitive, sum(n)::int "
-                + "FROM incident_daily GROUP BY 1, 2, 3, 4, 5, 6, 7";
+                + "FROM incident_daily_counts GROUP BY 1, 2, 3, 4, 5, 6, 7";
         return jdbc.sql("SELECT (SELECT count(*) FROM (" + recount + " EXCEPT " + stored + ") a) "
                 + "+ (SELECT count(*) FROM (" + stored + " EXCEPT " + recount + ") b)").query(Long.class).single();
     }
@@ -218,9 +218,9 @@ class IncidentMergeTests {
 
     @Test
     void anImportOverMostDaysRebuildsTheDailyCountsAndKeepsTheOtherDays() {
-        long citywideBefore = jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class)
+        long citywideBefore = jdbc.sql("SELECT sum(n) FROM incident_daily_counts WHERE level = 'city'").query(Long.class)
                 .single();
-        long known = jdbc.sql("SELECT count(DISTINCT day) FROM incident_daily WHERE level = 'city'").query(Long.class)
+        long known = jdbc.sql("SELECT count(DISTINCT day) FROM incident_daily_counts WHERE level = 'city'").query(Long.class)
                 .single();
         List<String> rows = new ArrayList<>();
         LocalDate start = LocalDate.of(2014, 1, 1);
@@ -231,10 +231,10 @@ class IncidentMergeTests {
         rows.add(row(0, "99100000", start, null));
         ImportReport report = importRows(rows);
         assertThat(report.inserted()).isEqualTo(rows.size() - 1);
-        assertThat(jdbc.sql("SELECT sum(n) FROM incident_daily WHERE level = 'city'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT sum(n) FROM incident_daily_counts WHERE level = 'city'").query(Long.class).single())
                 .isEqualTo(citywideBefore + rows.size() - 1);
-        assertThat(jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident_daily GROUP BY level, unit_code, day, "
-                + "category, offense, priority, sensitive HAVING count(*) > 1) twice").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM incident_daily GROUP BY unit, day, kind "
+                + "HAVING count(*) > 1) twice").query(Long.class).single())
                 .as("the rebuild folds every count into one row").isZero();
         assertThat(countsOffTheIncidents()).isZero();
     }
@@ -279,7 +279,7 @@ class IncidentMergeTests {
         assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename IN ('incidents', 'incident_daily')")
                 .query(String.class).list()).containsExactlyInAnyOrder("incidents_pkey",
                 "incidents_source_id_key", "incidents_occurred_on", "incidents_warnings",
-                "incident_daily_level_day");
+                "incident_daily_unit_day");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_index WHERE indrelid IN ('incidents'::regclass, "
                 + "'incident_daily'::regclass) AND indisvalid AND indisready").query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'incidents'::regclass "

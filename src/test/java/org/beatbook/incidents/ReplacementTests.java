@@ -80,7 +80,7 @@ class ReplacementTests {
     }
 
     long daily(String unit) {
-        return jdbc.sql("SELECT coalesce(sum(n), 0) FROM incident_daily WHERE level = 'beat' AND unit_code = ?")
+        return jdbc.sql("SELECT coalesce(sum(n), 0) FROM incident_daily_counts WHERE level = 'beat' AND unit_code = ?")
                 .param(unit).query(Long.class).single();
     }
 

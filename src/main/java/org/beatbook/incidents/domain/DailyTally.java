@@ -2,10 +2,12 @@ package org.beatbook.incidents.domain;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
@@ -23,9 +25,12 @@ public final class DailyTally {
     public record Kind(String category, String offense, String priority, boolean sensitive) {
     }
 
-    /** One count as a row of {@code incident_daily}; may throw what its writer throws. */
+    /**
+     * One count as a row of {@code incident_daily}: its unit and kind by the tally's numbers ({@link #units()},
+     * {@link #kinds()}); may throw what its writer throws.
+     */
     public interface Count<E extends Exception> {
-        void accept(String level, String code, LocalDate day, Kind kind, int n) throws E;
+        void accept(int unit, long epochDay, int kind, int n) throws E;
     }
 
     /** The city-wide count's path element, as the recount in SQL writes it. */
@@ -111,46 +116,43 @@ public final class DailyTally {
         return counts.size();
     }
 
+    /** The units counted, as level:code, each at the index of its number. */
+    public List<String> units() {
+        return List.copyOf(numbers.units.values);
+    }
+
+    /** The kinds counted, each at the index of its number. */
+    public List<Kind> kinds() {
+        return List.copyOf(numbers.kinds.values);
+    }
+
     /**
-     * Every count, ordered by level and day: the order of {@code incident_daily}'s index, which PostgreSQL builds in a
-     * third of the time from sorted rows, and the order queries read the table in.
+     * Every count, ordered by unit, then day; units in the order of the numbers given them ({@code unitOrder}, by
+     * the tally's number): the order of {@code incident_daily}'s index, which PostgreSQL builds faster from sorted
+     * rows, and the order queries read the table in.
      */
-    public <E extends Exception> void forEach(Count<E> each) throws E {
-        String[] levels = new String[numbers.units.size()];
-        String[] codes = new String[numbers.units.size()];
-        for (int u = 0; u < numbers.units.size(); u++) {
-            String unit = numbers.units.get(u);
-            int colon = unit.indexOf(':');
-            levels[u] = unit.substring(0, colon);
-            codes[u] = unit.substring(colon + 1);
+    public <E extends Exception> void forEach(int[] unitOrder, Count<E> each) throws E {
+        int units = numbers.units.size();
+        int[] unitAt = IntStream.range(0, units).boxed()
+                .sorted(Comparator.comparingInt(u -> unitOrder[u])).mapToInt(Integer::intValue).toArray();
+        long[] rank = new long[units];
+        for (int r = 0; r < units; r++) {
+            rank[unitAt[r]] = r;
         }
-        List<String> levelOrder = Arrays.stream(levels).distinct().sorted().toList();
-        // A handful of levels; beyond 255 of them the order (never the counts) would be off.
-        long[] rank = Arrays.stream(levels).mapToLong(l -> Math.min(levelOrder.indexOf(l), 255)).toArray();
-        long[] keys = new long[counts.size()];
-        int[] values = new int[keys.length];
-        // (level rank, day, entry): sorting plain longs keeps the sort as cheap as the rest of the tally.
-        long[] order = new long[keys.length];
+        // The keys with each unit's rank in its place sort as plain longs: by unit, day, then kind.
+        int unitShift = KIND_BITS + DAY_BITS;
+        long dayAndKind = mask(unitShift);
+        long[] sorted = new long[counts.size()];
         int k = 0;
         for (LongIntCursor entry : counts) {
-            keys[k] = entry.key;
-            values[k] = entry.value;
-            order[k] = (rank[unitOf(entry.key)] << DAY_BITS | dayOf(entry.key)) << Integer.SIZE | k;
-            k++;
+            sorted[k++] = rank[unitOf(entry.key)] << unitShift | entry.key & dayAndKind;
         }
         // The database waits for the first row meanwhile: every core sorts.
-        Arrays.parallelSort(order);
-        LocalDate date = null;
-        for (long sorted : order) {
-            int at = (int) sorted;
-            long key = keys[at];
-            int unit = unitOf(key);
-            long epochDay = dayOf(key) - DAY_OFFSET;
-            // Sorted by day within a level: the date of the row before is mostly this one's.
-            if (date == null || date.toEpochDay() != epochDay) {
-                date = LocalDate.ofEpochDay(epochDay);
-            }
-            each.accept(levels[unit], codes[unit], date, numbers.kinds.get((int) (key & mask(KIND_BITS))), values[at]);
+        Arrays.parallelSort(sorted);
+        for (long key : sorted) {
+            int unit = unitAt[(int) (key >>> unitShift)];
+            each.accept(unit, dayOf(key) - DAY_OFFSET, (int) (key & mask(KIND_BITS)),
+                    counts.get((long) unit << unitShift | key & dayAndKind));
         }
     }
 

@@ -74,8 +74,12 @@ public final class CopyBinary {
     }
 
     public CopyBinary date(LocalDate day) {
+        return date(day.toEpochDay());
+    }
+
+    public CopyBinary date(long epochDay) {
         begin(4);
-        putInt(Math.toIntExact(day.toEpochDay() - EPOCH_DAY_2000));
+        putInt(Math.toIntExact(epochDay - EPOCH_DAY_2000));
         return this;
     }
 

@@ -1,9 +1,13 @@
 package org.beatbook.incidents.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.beatbook.incidents.domain.DailyTally;
 import org.postgresql.PGConnection;
@@ -21,14 +25,27 @@ final class DailyCounts {
     /**
      * Counts every level of every incident's unit path and city-wide, for the listed days. Grouped by the whole
      * path element first and split into level and code afterwards: a million incidents make about 1.5 million groups
-     * but 4 million elements.
+     * but 4 million elements. The groups are kept aside so that units and kinds not numbered yet can be added first.
      */
-    private static final String RECOUNT = "INSERT INTO incident_daily (level, unit_code, day, category, offense, "
-            + "priority, sensitive, n) SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), day, category, "
-            + "offense, priority, sensitive, n FROM (SELECT u, occurred_on AS day, category, offense, "
-            + "coalesce(priority, '') AS priority, sensitive, count(*) AS n FROM incidents "
+    private static final String[] RECOUNT = {
+        "CREATE TEMPORARY TABLE incident_recounted ON COMMIT DROP AS SELECT u AS unit, occurred_on AS day, "
+            + "category, offense, coalesce(priority, '') AS priority, sensitive, count(*)::int AS n FROM incidents "
             + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
-            + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6) counted";
+            + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6",
+        "INSERT INTO incident_daily_units (level, unit_code) SELECT DISTINCT split_part(unit, ':', 1), "
+            + "substr(unit, strpos(unit, ':') + 1) FROM incident_recounted r WHERE NOT EXISTS (SELECT 1 FROM "
+            + "incident_daily_units u WHERE u.level || ':' || u.unit_code = r.unit)",
+        "INSERT INTO incident_kinds (category, offense, priority, sensitive) SELECT DISTINCT category, offense, "
+            + "priority, sensitive FROM incident_recounted r WHERE NOT EXISTS (SELECT 1 FROM incident_kinds k "
+            + "WHERE (k.category, k.offense, k.priority, k.sensitive) = (r.category, r.offense, r.priority, "
+            + "r.sensitive))",
+        "INSERT INTO incident_daily (unit, day, kind, n) SELECT u.id, r.day, k.id, r.n FROM incident_recounted r "
+            + "JOIN incident_daily_units u ON u.level || ':' || u.unit_code = r.unit "
+            + "JOIN incident_kinds k USING (category, offense, priority, sensitive)",
+        "DROP TABLE incident_recounted"};
+
+    /** The daily counts' own unit for everything, city-wide. */
+    static final String CITY = "(SELECT id FROM incident_daily_units WHERE level = 'city' AND unit_code = 'all')";
 
     /** Bytes of COPY data sent at a time. */
     private static final int COPY_CHUNK = 1 << 20;
@@ -56,14 +73,14 @@ final class DailyCounts {
     }
 
     private static void copy(Connection connection, DailyTally tally, boolean freeze) throws SQLException {
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (level, "
-                + "unit_code, day, category, offense, priority, sensitive, n) FROM STDIN (FORMAT binary"
-                + (freeze ? ", FREEZE)" : ")"));
+        int[] units = unitIds(connection, tally.units());
+        int[] kinds = kindIds(connection, tally.kinds());
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY incident_daily (unit, day, kind, n) "
+                + "FROM STDIN (FORMAT binary" + (freeze ? ", FREEZE)" : ")"));
         in.writeToCopy(CopyBinary.HEADER, 0, CopyBinary.HEADER.length);
         CopyBinary rows = new CopyBinary();
-        tally.forEach((level, code, day, kind, n) -> {
-            rows.label(level).label(code).date(day).label(kind.category()).label(kind.offense())
-                    .label(kind.priority()).flag(kind.sensitive()).integer(n).endRow();
+        tally.forEach(units, (unit, day, kind, n) -> {
+            rows.integer(units[unit]).date(day).integer(kinds[kind]).integer(n).endRow();
             if (rows.length() >= COPY_CHUNK) {
                 write(in, rows);
             }
@@ -71,6 +88,61 @@ final class DailyCounts {
         write(in, rows);
         in.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
         in.endCopy();
+    }
+
+    /** The numbers of the units (as level:code), in their order; those not numbered yet are added. */
+    private static int[] unitIds(Connection connection, List<String> units) throws SQLException {
+        String[] levels = new String[units.size()];
+        String[] codes = new String[units.size()];
+        for (int k = 0; k < units.size(); k++) {
+            String unit = units.get(k);
+            int colon = unit.indexOf(':');
+            levels[k] = unit.substring(0, colon);
+            codes[k] = unit.substring(colon + 1);
+        }
+        return ids(connection, "incident_daily_units", "level, unit_code", "?::text[], ?::text[]",
+                new Object[] {levels, codes}, units.size());
+    }
+
+    /** The numbers of the kinds, in their order; those not numbered yet are added. */
+    private static int[] kindIds(Connection connection, List<DailyTally.Kind> kinds) throws SQLException {
+        Object[] columns = {kinds.stream().map(DailyTally.Kind::category).toArray(String[]::new),
+            kinds.stream().map(DailyTally.Kind::offense).toArray(String[]::new),
+            kinds.stream().map(DailyTally.Kind::priority).toArray(String[]::new),
+            kinds.stream().map(DailyTally.Kind::sensitive).toArray(Boolean[]::new)};
+        return ids(connection, "incident_kinds", "category, offense, priority, sensitive",
+                "?::text[], ?::text[], ?::text[], ?::boolean[]", columns, kinds.size());
+    }
+
+    /**
+     * The ids of a dictionary's entries given column by column as arrays, in their order; entries not there yet are
+     * added (only those: a conflict would use up an id).
+     */
+    private static int[] ids(Connection connection, String table, String columns, String arrays, Object[] values,
+                             int count) throws SQLException {
+        String given = "unnest(" + arrays + ") WITH ORDINALITY AS given (" + columns + ", at)";
+        String same = Arrays.stream(columns.split(", ")).map(c -> "d." + c + " = given." + c)
+                .collect(Collectors.joining(" AND "));
+        try (PreparedStatement add = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") "
+                + "SELECT " + columns + " FROM " + given + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " d WHERE "
+                + same + ") ORDER BY at");
+             PreparedStatement read = connection.prepareStatement("SELECT d.id FROM " + given + " JOIN " + table
+                     + " d ON " + same + " ORDER BY at")) {
+            for (PreparedStatement p : List.of(add, read)) {
+                for (int k = 0; k < values.length; k++) {
+                    p.setObject(k + 1, values[k]);
+                }
+            }
+            add.executeUpdate();
+            int[] ids = new int[count];
+            int k = 0;
+            try (ResultSet r = read.executeQuery()) {
+                while (r.next()) {
+                    ids[k++] = r.getInt(1);
+                }
+            }
+            return ids;
+        }
     }
 
     private static void write(CopyIn in, CopyBinary rows) throws SQLException {
@@ -85,10 +157,10 @@ final class DailyCounts {
             if (touched == 0) {
                 return;
             }
-            long counted = single(s, "SELECT count(DISTINCT day) FROM incident_daily WHERE level = 'city'");
+            long counted = single(s, "SELECT count(DISTINCT day) FROM incident_daily WHERE unit = " + CITY);
             if (touched * 2 <= counted) {
                 s.execute("DELETE FROM incident_daily WHERE day IN (SELECT day FROM incident_days)");
-                s.execute(RECOUNT);
+                recount(s);
                 return;
             }
             s.execute("CREATE TEMPORARY TABLE incident_daily_kept ON COMMIT DROP AS SELECT * FROM incident_daily "
@@ -98,8 +170,14 @@ final class DailyCounts {
             s.execute("TRUNCATE incident_daily");
             BulkIndexes.around(connection, "incident_daily", false, () -> {
                 s.execute("INSERT INTO incident_daily SELECT * FROM incident_daily_kept");
-                s.execute(RECOUNT);
+                recount(s);
             });
+        }
+    }
+
+    private static void recount(Statement s) throws SQLException {
+        for (String step : RECOUNT) {
+            s.execute(step);
         }
     }
 

@@ -38,7 +38,8 @@ public class TrendQueries {
     }
 
     public java.util.Optional<LocalDate> latestDay() {
-        return jdbc.sql("SELECT max(day) FROM incident_daily WHERE level = 'city'").query(LocalDate.class).optional();
+        return jdbc.sql("SELECT max(day) FROM incident_daily WHERE unit = " + DailyCounts.CITY).query(LocalDate.class)
+                .optional();
     }
 
     /** The mean latitude of located incidents, for sizing grid cells in meters. */
@@ -55,7 +56,7 @@ public class TrendQueries {
                 {p.monthStart(), p.asOf()}, {p.previous(p.monthStart()), p.previous(p.asOf())},
                 {p.yearStart(), p.asOf()}, {p.previousYearStart(), p.previousYearToDate()}};
         // Only the days some period needs (most of last year is in none), so the index range scans stay short.
-        Where where = new Where(extraSensitive).level(level);
+        Where where = new Where(extraSensitive).units(new Where(extraSensitive).level(level));
         List<Object> days = new ArrayList<>();
         StringBuilder anyPeriod = new StringBuilder("(");
         for (LocalDate[] range : ranges) {
@@ -63,15 +64,18 @@ public class TrendQueries {
             days.add(Date.valueOf(range[0]));
             days.add(Date.valueOf(range[1]));
         }
-        where.add(anyPeriod.append(")").toString(), days.toArray()).filter(filter);
+        where.add(anyPeriod.append(")").toString(), days.toArray()).kinds(new Where(extraSensitive).filter(filter));
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT unit_code, category");
-        for (LocalDate[] range : ranges) {
-            sql.append(", coalesce(sum(n) FILTER (WHERE day BETWEEN ? AND ?), 0)");
-            params.add(Date.valueOf(range[0]));
-            params.add(Date.valueOf(range[1]));
+        // Summed by unit and kind number first, named afterwards: a few hundred sums instead of a million rows joined.
+        StringBuilder sql = new StringBuilder("SELECT u.unit_code, k.category, sum(c0), sum(c1), sum(c2), sum(c3), "
+                + "sum(c4), sum(c5) FROM (SELECT unit, kind");
+        for (int k = 0; k < ranges.length; k++) {
+            sql.append(", coalesce(sum(n) FILTER (WHERE day BETWEEN ? AND ?), 0) AS c").append(k);
+            params.add(Date.valueOf(ranges[k][0]));
+            params.add(Date.valueOf(ranges[k][1]));
         }
-        sql.append(" FROM incident_daily").append(where.sql).append(" GROUP BY unit_code, category");
+        sql.append(" FROM incident_daily").append(where.sql).append(" GROUP BY unit, kind) d ").append(NAMED)
+                .append(" GROUP BY 1, 2");
         params.addAll(where.params);
         Map<String, Map<IncidentCategory, long[]>> result = new HashMap<>();
         jdbc.sql(sql.toString()).params(params).query(r -> {
@@ -90,21 +94,21 @@ public class TrendQueries {
 
     public List<Bucket> series(String level, String code, Interval interval, TrendFilter filter, Sensitivity sensitivity,
                                Set<String> extraSensitive) {
-        Where where = new Where(extraSensitive).unit(level, code).between(filter.from(), filter.to()).filter(filter)
-                .sensitivity(sensitivity);
+        Where where = daily(new Where(extraSensitive).unit(level, code), filter, sensitivity, extraSensitive);
         String unit = interval == Interval.WEEK ? "week" : "month";
-        return jdbc.sql("SELECT date_trunc('" + unit + "', day)::date AS start, category, sum(n) AS n FROM incident_daily"
-                        + where.sql + " GROUP BY 1, 2 ORDER BY 1, 2").params(where.params)
+        return jdbc.sql("SELECT d.start, k.category, sum(d.n) FROM (SELECT date_trunc('" + unit + "', day)::date AS start, "
+                        + "kind, sum(n) AS n FROM incident_daily" + where.sql + " GROUP BY 1, 2) d "
+                        + "JOIN incident_kinds k ON k.id = d.kind GROUP BY 1, 2 ORDER BY 1, 2").params(where.params)
                 .query((r, n) -> new Bucket(r.getObject(1, LocalDate.class),
                         IncidentCategory.of(r.getString(2)).orElse(IncidentCategory.OTHER), r.getLong(3)))
                 .list();
     }
 
     public Map<String, Long> byUnit(String level, TrendFilter filter, Sensitivity sensitivity, Set<String> extraSensitive) {
-        Where where = new Where(extraSensitive).level(level).between(filter.from(), filter.to()).filter(filter)
-                .sensitivity(sensitivity);
+        Where where = daily(new Where(extraSensitive).level(level), filter, sensitivity, extraSensitive);
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("SELECT unit_code, sum(n) FROM incident_daily" + where.sql + " GROUP BY unit_code").params(where.params)
+        jdbc.sql("SELECT u.unit_code, d.n FROM (SELECT unit, sum(n) AS n FROM incident_daily" + where.sql
+                        + " GROUP BY unit) d JOIN incident_daily_units u ON u.id = d.unit").params(where.params)
                 .query(r -> {
                     counts.put(r.getString(1), r.getLong(2));
                 });
@@ -113,10 +117,10 @@ public class TrendQueries {
 
     public Map<IncidentCategory, Long> byCategory(String level, String code, TrendFilter filter, Sensitivity sensitivity,
                                                   Set<String> extraSensitive) {
-        Where where = new Where(extraSensitive).unit(level, code).between(filter.from(), filter.to()).filter(filter)
-                .sensitivity(sensitivity);
+        Where where = daily(new Where(extraSensitive).unit(level, code), filter, sensitivity, extraSensitive);
         Map<IncidentCategory, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT category, sum(n) FROM incident_daily" + where.sql + " GROUP BY category ORDER BY category")
+        jdbc.sql("SELECT k.category, sum(d.n) FROM (SELECT kind, sum(n) AS n FROM incident_daily" + where.sql
+                        + " GROUP BY kind) d JOIN incident_kinds k ON k.id = d.kind GROUP BY 1 ORDER BY 1")
                 .params(where.params)
                 .query(r -> {
                     counts.put(IncidentCategory.of(r.getString(1)).orElse(IncidentCategory.OTHER), r.getLong(2));
@@ -155,6 +159,16 @@ public class TrendQueries {
                 });
     }
 
+    /** The daily counts' names for their unit and kind numbers, joined to an aliased {@code d}. */
+    private static final String NAMED = "JOIN incident_daily_units u ON u.id = d.unit JOIN incident_kinds k ON k.id = d.kind";
+
+    /** The daily counts of the units that meet the conditions, over the filter's days, of the incidents that count. */
+    private static Where daily(Where units, TrendFilter filter, Sensitivity sensitivity, Set<String> extraSensitive) {
+        return new Where(extraSensitive).units(units)
+                .between(filter.from(), filter.to())
+                .kinds(new Where(extraSensitive).filter(filter).sensitivity(sensitivity));
+    }
+
     private Where incidentsWhere(String unitKey, TrendFilter filter, Sensitivity sensitivity, Set<String> extraSensitive) {
         Where where = new Where(extraSensitive);
         where.add("occurred_on BETWEEN ? AND ?", Date.valueOf(filter.from()), Date.valueOf(filter.to()));
@@ -178,6 +192,27 @@ public class TrendQueries {
             sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
             params.addAll(List.of(values));
             return this;
+        }
+
+        /**
+         * The daily counts of the units that meet the conditions (on level and unit_code). Their numbers are read
+         * first, as an array, so PostgreSQL looks them up in the (unit, day) index rather than joining.
+         */
+        Where units(Where units) {
+            return numbered("unit", "incident_daily_units", units);
+        }
+
+        /** The daily counts of the kinds that meet the conditions (on category, offense, priority, sensitive). */
+        Where kinds(Where kinds) {
+            return numbered("kind", "incident_kinds", kinds);
+        }
+
+        private Where numbered(String column, String table, Where conditions) {
+            if (conditions.sql.isEmpty()) {
+                return this;
+            }
+            return add(column + " = ANY(ARRAY(SELECT id FROM " + table + conditions.sql + "))",
+                    conditions.params.toArray());
         }
 
         Where level(String level) {

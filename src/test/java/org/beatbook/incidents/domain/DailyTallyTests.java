@@ -25,11 +25,19 @@ class DailyTallyTests {
         return new StagedIncident(row, c, sensitive, Double.NaN, Double.NaN, false, List.of(path), List.of(), null);
     }
 
+    /** The tally's rows as level|code|day|category|offense|priority|sensitive|n, units ordered by name. */
     static List<String> rows(DailyTally tally) {
+        List<String> units = tally.units();
+        List<String> byName = units.stream().sorted().toList();
+        int[] order = units.stream().mapToInt(byName::indexOf).toArray();
+        List<DailyTally.Kind> kinds = tally.kinds();
         List<String> rows = new ArrayList<>();
-        tally.forEach((level, code, day, kind, n) -> rows.add(String.join("|", level, code, day.toString(),
-                kind.category(), kind.offense(), kind.priority(), Boolean.toString(kind.sensitive()),
-                Integer.toString(n))));
+        tally.forEach(order, (unit, day, kind, n) -> {
+            String[] levelAndCode = units.get(unit).split(":", 2);
+            DailyTally.Kind k = kinds.get(kind);
+            rows.add(String.join("|", levelAndCode[0], levelAndCode[1], LocalDate.ofEpochDay(day).toString(),
+                    k.category(), k.offense(), k.priority(), Boolean.toString(k.sensitive()), Integer.toString(n)));
+        });
         return rows;
     }
 
@@ -52,10 +60,11 @@ class DailyTallyTests {
                 "city|all|2015-01-31|persons|BATTERY|reducing-crime|true|1",
                 "city|all|2015-02-01|quality-of-life|NOISE||false|1");
         assertThat(tally.size()).isEqualTo(8);
-        assertThat(rows(tally)).extracting(row -> row.split("\\|")[0] + " " + row.split("\\|")[2])
-                .as("ordered by level and day, as incident_daily's index")
-                .containsExactly("beat 2015-01-31", "beat 2015-01-31", "beat 2015-01-31", "city 2015-01-31",
-                        "city 2015-01-31", "city 2015-02-01", "district 2015-01-31", "district 2015-01-31");
+        assertThat(rows(tally)).extracting(row -> String.join(" ", List.of(row.split("\\|")).subList(0, 3)))
+                .as("ordered by the order given the units, then by day, as incident_daily's index")
+                .containsExactly("beat 0422 2015-01-31", "beat 0423 2015-01-31", "beat 0423 2015-01-31",
+                        "city all 2015-01-31", "city all 2015-01-31", "city all 2015-02-01", "district 4 2015-01-31",
+                        "district 4 2015-01-31");
     }
 
     @Test
