@@ -77,9 +77,9 @@ final class BulkIndexes {
         }
     }
 
-    /** Runs the work without the table's indexes; the primary key stays if asked (other tables may refer to it). */
-    static void around(Connection connection, String table, boolean keepPrimaryKey, Work work) throws SQLException {
-        Dropped dropped = drop(connection, table, keepPrimaryKey);
+    /** Runs the work without the table's indexes (see {@link #drop}). */
+    static void around(Connection connection, String table, Work work) throws SQLException {
+        Dropped dropped = drop(connection, table);
         work.run();
         dropped.rebuild();
     }
@@ -104,19 +104,20 @@ final class BulkIndexes {
         }
     }
 
-    /** Drops the table's indexes (the primary key stays if asked) until the returned {@link Dropped#rebuild()}. */
-    static Dropped drop(Connection connection, String table, boolean keepPrimaryKey) throws SQLException {
+    /**
+     * Drops the table's indexes, its primary key included, until the returned {@link Dropped#rebuild()}. A key that
+     * another table's foreign key refers to stays: PostgreSQL would refuse to drop it.
+     */
+    static Dropped drop(Connection connection, String table) throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> creates = new ArrayList<>();
-        try (var p = connection.prepareStatement("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid), "
-                + "c.contype = 'p' FROM pg_constraint c "
-                + "WHERE c.conrelid = ?::regclass AND c.contype IN ('p', 'u', 'x')")) {
+        try (var p = connection.prepareStatement("SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid) "
+                + "FROM pg_constraint c WHERE c.conrelid = ?::regclass AND c.contype IN ('p', 'u', 'x') "
+                + "AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid "
+                + "AND f.conindid = c.conindid)")) {
             p.setString(1, table);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    if (keepPrimaryKey && r.getBoolean(3)) {
-                        continue;
-                    }
                     String name = r.getString(1);
                     drops.add("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
                     creates.add("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + r.getString(2));

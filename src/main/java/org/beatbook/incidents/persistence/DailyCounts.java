@@ -64,7 +64,7 @@ final class DailyCounts {
         }
         long stored = BulkIndexes.rows(connection, "incident_daily");
         if (tally.size() > stored) {
-            BulkIndexes.around(connection, "incident_daily", false, () ->
+            BulkIndexes.around(connection, "incident_daily", () ->
                     copy(connection, tally, BulkIndexes.renewIfWorthIt(connection, "incident_daily", stored)));
         }
         else {
@@ -168,7 +168,7 @@ final class DailyCounts {
             // Readers run single statements in READ COMMITTED, so TRUNCATE's one MVCC caveat (an older snapshot
             // seeing the table empty) does not reach them; they wait for the commit and see the new counts.
             s.execute("TRUNCATE incident_daily");
-            BulkIndexes.around(connection, "incident_daily", false, () -> {
+            BulkIndexes.around(connection, "incident_daily", () -> {
                 s.execute("INSERT INTO incident_daily SELECT * FROM incident_daily_kept");
                 recount(s);
             });

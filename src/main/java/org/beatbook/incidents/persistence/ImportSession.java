@@ -264,7 +264,7 @@ public final class ImportSession implements AutoCloseable {
             else if (target == Target.INCIDENTS && dropped == null && directRows > tableRows) {
                 // A load larger than what is stored: build the indexes once rather than grow them row by row.
                 endCopy();
-                dropped = BulkIndexes.drop(connection, "incidents", true);
+                dropped = BulkIndexes.drop(connection, "incidents");
                 long renewing = System.nanoTime();
                 renewed = BulkIndexes.renewIfWorthIt(connection, "incidents", tableRows);
                 if (renewed) {
@@ -458,7 +458,7 @@ public final class ImportSession implements AutoCloseable {
             if (distinct > stored && single(NEW, source) > stored) {
                 // A load larger than what is stored: build the indexes once rather than grow them row by row.
                 long[] count = new long[1];
-                BulkIndexes.around(connection, "incidents", true, () -> count[0] = single(p));
+                BulkIndexes.around(connection, "incidents", () -> count[0] = single(p));
                 inserted = count[0];
             }
             else {
