@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.ClassPathResource;
 
 /** The raw Chicago crimes file, read independently of the importer, for checking its numbers. */
-final class ChicagoCrimes {
+public final class ChicagoCrimes {
 
     static final String FILE = "demo/chicago/crimes-2015-01.csv";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
@@ -24,7 +24,7 @@ final class ChicagoCrimes {
     private ChicagoCrimes() {
     }
 
-    static List<CSVRecord> rows() {
+    public static List<CSVRecord> rows() {
         try (Reader in = new InputStreamReader(new ClassPathResource(FILE).getInputStream(), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }

@@ -176,7 +176,7 @@ public final class RowParser {
 
     private double number(String text, String field, String what) throws RejectedRow {
         try {
-            return Double.parseDouble(text);
+            return Decimals.parse(text);
         }
         catch (NumberFormatException e) {
             throw new RejectedRow("column " + profile.column(field) + ": \"" + text + "\" is not a " + what);
