@@ -1,6 +1,7 @@
 package org.beatbook.incidents.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.beatbook.incidents.domain.IdentityMemo;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's binary COPY format, collected in memory until taken. Binary, because with text PostgreSQL
@@ -128,6 +130,15 @@ public final class CopyBinary {
 
     public int length() {
         return length;
+    }
+
+    /**
+     * Sends the rows so far to a COPY under way, and starts afresh in the same buffer: no copy of the rows is made,
+     * which for chunks of half a megabyte or more would each be a "humongous" allocation to G1.
+     */
+    void writeTo(CopyIn copy) throws SQLException {
+        copy.writeToCopy(bytes, 0, length);
+        length = 0;
     }
 
     /** The rows so far, and a fresh start. */

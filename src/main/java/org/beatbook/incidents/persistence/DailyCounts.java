@@ -47,8 +47,8 @@ final class DailyCounts {
     /** The daily counts' own unit for everything, city-wide. */
     static final String CITY = "(SELECT id FROM incident_daily_units WHERE level = 'city' AND unit_code = 'all')";
 
-    /** Bytes of COPY data sent at a time. */
-    private static final int COPY_CHUNK = 1 << 20;
+    /** Bytes of COPY data sent at a time: the buffer stays below what G1 calls humongous (half a region, 512 KB or more). */
+    private static final int COPY_CHUNK = 1 << 17;
 
     private DailyCounts() {
     }
@@ -82,10 +82,10 @@ final class DailyCounts {
         tally.forEach(units, (unit, day, kind, n) -> {
             rows.integer(units[unit]).date(day).integer(kinds[kind]).integer(n).endRow();
             if (rows.length() >= COPY_CHUNK) {
-                write(in, rows);
+                rows.writeTo(in);
             }
         });
-        write(in, rows);
+        rows.writeTo(in);
         in.writeToCopy(CopyBinary.TRAILER, 0, CopyBinary.TRAILER.length);
         in.endCopy();
     }
@@ -145,10 +145,6 @@ final class DailyCounts {
         }
     }
 
-    private static void write(CopyIn in, CopyBinary rows) throws SQLException {
-        byte[] bytes = rows.take();
-        in.writeToCopy(bytes, 0, bytes.length);
-    }
 
     static void recount(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
