@@ -13,7 +13,6 @@ import java.util.List;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import org.beatbook.geocoding.AddressGeocoder;
 import org.beatbook.geocoding.BlockSighting;
 import org.beatbook.geocoding.Gazetteer;
@@ -111,17 +110,18 @@ public class IncidentImporter implements IncidentImports {
         Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         // Rows with too many or too few fields come through, so that the row parser rejects them by line.
-        try (CsvReader<CsvRecord> parser = CsvReader.builder().fieldSeparator(profile.delimiter())
-                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
-            Iterator<CsvRecord> records = parser.iterator();
+        ReadColumns columns = new ReadColumns();
+        try (CsvReader<ReadColumns.Record> parser = CsvReader.builder().fieldSeparator(profile.delimiter())
+                .allowExtraFields(true).allowMissingFields(true).build(columns, reader)) {
+            Iterator<ReadColumns.Record> records = parser.iterator();
             List<String> header;
             try {
-                header = new ArrayList<>(records.hasNext() ? records.next().getFields() : List.of());
+                header = new ArrayList<>(records.hasNext() ? records.next().fields() : List.of());
                 if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                     header.set(0, header.get(0).substring(1));
                 }
                 // Checks the header against the profile once; each worker then builds its own parser.
-                new RowParser(profile, header);
+                columns.readOnly(new RowParser(profile, header).readColumns());
             }
             catch (IllegalArgumentException | CsvParseException e) {
                 String message = e instanceof CsvParseException ? "The header cannot be read as CSV: " + e.getMessage()
@@ -136,7 +136,7 @@ public class IncidentImporter implements IncidentImports {
                          classifier))) {
                 long unreadable = 0;
                 while (true) {
-                    CsvRecord record;
+                    ReadColumns.Record record;
                     long line = read + 2;
                     try {
                         if (!records.hasNext()) {
@@ -157,7 +157,7 @@ public class IncidentImporter implements IncidentImports {
                         break;
                     }
                     read++;
-                    workers.add(record.getStartingLineNumber(), record.getFields());
+                    workers.add(record.line(), record.fields());
                     // The status page polls the journal: about once a second, never per row.
                     if ((read & 0xFF) == 0 && System.nanoTime() - progressAt >= PROGRESS_NANOS) {
                         store.progress(importId, read, workers.rejected() + unreadable, csv.count());

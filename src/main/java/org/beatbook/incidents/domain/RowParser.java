@@ -100,6 +100,11 @@ public final class RowParser {
         projection = x >= 0 && y >= 0 ? CoordinateProjection.of(profile.projection()) : null;
     }
 
+    /** The columns (indexes from 0) this parser reads: the others may be left empty. */
+    public int[] readColumns() {
+        return read.clone();
+    }
+
     public SourceRow parse(long line, List<String> values) throws RejectedRow {
         if (values.size() != header.size()) {
             throw new RejectedRow("has " + values.size() + " columns, the header has " + header.size());
