@@ -2,7 +2,6 @@ package org.beatbook.incidents.application;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,14 +103,10 @@ final class StagingWorkers implements AutoCloseable {
         return repeatedIds.mayRepeat();
     }
 
-    /**
-     * The daily counts of every row staged, once {@link #finish()} has returned: the workers' tallies (which number
-     * units and kinds alike) added into the largest of them (asked for once; a fresh tally would copy that one entry
-     * by entry too).
-     */
+    /** The daily counts of every row staged, once {@link #finish()} has returned: the workers' tallies added up. */
     DailyTally tally() {
-        DailyTally all = tallies.stream().max(Comparator.comparingInt(DailyTally::size)).orElseGet(DailyTally::new);
-        tallies.stream().filter(other -> other != all).forEach(all::addAll);
+        DailyTally all = new DailyTally(numbers);
+        tallies.forEach(all::addAll);
         return all;
     }
 

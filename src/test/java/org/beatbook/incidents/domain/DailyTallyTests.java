@@ -1,12 +1,15 @@
 package org.beatbook.incidents.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 import org.beatbook.incidents.IncidentCategory;
 import org.beatbook.incidents.ServicePriority;
@@ -68,17 +71,17 @@ class DailyTallyTests {
     }
 
     @Test
-    void talliesOfSeveralWorkersAddUpWhateverTheirOwnNumbering() {
+    void talliesSharingTheirNumbersAddUpFromTheFirstDayToTheLast() {
         LocalDate day = LocalDate.of(1900, 3, 1);
-        DailyTally one = new DailyTally();
+        DailyTally.Numbers numbers = new DailyTally.Numbers();
+        DailyTally one = new DailyTally(numbers);
         one.count(incident(day, BATTERY, false, "beat:0111"));
         one.count(incident(day, NOISE, false, "beat:2533"));
-        DailyTally other = new DailyTally();
-        // Seen in the other order, so the two number units and kinds differently.
+        DailyTally other = new DailyTally(numbers);
         other.count(incident(day, NOISE, false, "beat:2533"));
         other.count(incident(LocalDate.of(9999, 12, 31), BATTERY, false, "beat:0111"));
 
-        DailyTally all = new DailyTally();
+        DailyTally all = new DailyTally(numbers);
         all.addAll(one);
         all.addAll(other);
         assertThat(rows(all)).containsExactlyInAnyOrder(
@@ -88,6 +91,59 @@ class DailyTallyTests {
                 "city|all|1900-03-01|quality-of-life|NOISE||false|2",
                 "beat|0111|9999-12-31|persons|BATTERY|reducing-crime|false|1",
                 "city|all|9999-12-31|persons|BATTERY|reducing-crime|false|1");
+        assertThat(all.epochDays()).containsExactly(day.toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay());
+    }
+
+    @Test
+    void talliesNumberingOnTheirOwnDoNotAddUp() {
+        DailyTally one = new DailyTally();
+        one.count(incident(LocalDate.of(2015, 1, 1), BATTERY, false, "beat:0111"));
+        assertThatThrownBy(() -> new DailyTally().addAll(one)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Enough rows to fold the buffer many times, on paths met as the same object (as placers hand them out) and as
+     * fresh lists: the counts are those of a plain count per unit, day and kind, in unit order, then day, then kind.
+     */
+    @Test
+    void manyRowsFoldIntoTheCountsOfAPlainCount() {
+        Random random = new Random(4);
+        List<List<String>> paths = new ArrayList<>();
+        for (int d = 1; d <= 5; d++) {
+            for (int b = 0; b < 8; b++) {
+                paths.add(List.of("district:" + d, "beat:" + d + "0" + b));
+            }
+        }
+        paths.add(List.of());
+        Classification[] kinds = {BATTERY, NOISE};
+        Map<String, Integer> expected = new TreeMap<>();
+        DailyTally tally = new DailyTally();
+        for (int k = 0; k < 300_000; k++) {
+            List<String> path = paths.get(random.nextInt(paths.size()));
+            LocalDate day = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(400));
+            Classification kind = kinds[random.nextInt(kinds.length)];
+            boolean sensitive = random.nextInt(10) == 0;
+            tally.count(incident(day, kind, sensitive, (random.nextBoolean() ? path : new ArrayList<>(path))
+                    .toArray(String[]::new)));
+            for (String unit : concat(path, "city:all")) {
+                expected.merge(String.join("|", unit.replace(':', '|'), day.toString(), kind.category().key(),
+                        kind.offense(), kind.priority() == null ? "" : kind.priority().key(),
+                        Boolean.toString(sensitive)), 1, Integer::sum);
+            }
+        }
+        List<String> counted = rows(tally);
+        assertThat(counted).hasSize(expected.size()).hasSize(tally.size());
+        assertThat(counted).containsExactlyInAnyOrderElementsOf(expected.entrySet().stream()
+                .map(e -> e.getKey() + "|" + e.getValue()).toList());
+        assertThat(counted).extracting(row -> String.join("|", List.of(row.split("\\|")).subList(0, 3)))
+                .as("ordered by unit, then day").isSorted();
+        assertThat(tally.epochDays()).hasSize(400).isSorted();
+    }
+
+    private static List<String> concat(List<String> path, String last) {
+        List<String> all = new ArrayList<>(path);
+        all.add(last);
+        return all;
     }
 
     /** The workers of an import count on threads of their own into tallies that share their numbering. */
