@@ -3,7 +3,6 @@ package org.beatbook.incidents.domain;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ public final class RowParser {
     private final int[] read;
     private final DateTimeFormatter formatter;
     private final FixedDateParser fixed;
-    private final ZoneId zone;
+    private final ZoneDays zoneDays;
 
     /** @throws IllegalArgumentException when the header lacks a column the profile names: the file is rejected whole */
     public RowParser(MappingProfile profile, List<String> header) {
@@ -96,7 +95,7 @@ public final class RowParser {
                 .filter(at -> at >= 0).distinct().sorted().toArray();
         formatter = profile.formatter();
         fixed = formatter == null ? null : FixedDateParser.of(profile.dateFormat());
-        zone = profile.timeZone();
+        zoneDays = new ZoneDays(profile.timeZone());
         projection = x >= 0 && y >= 0 ? CoordinateProjection.of(profile.projection()) : null;
     }
 
@@ -158,7 +157,7 @@ public final class RowParser {
             String flag = values.get(at).trim().toLowerCase(Locale.ROOT);
             flagged |= flag.equals("true") || flag.equals("yes") || flag.equals("y") || flag.equals("1");
         }
-        return new SourceRow(line, sourceId, optional(caseNumber, values), local.atZone(zone).toInstant(),
+        return new SourceRow(line, sourceId, optional(caseNumber, values), zoneDays.instant(local),
                 local.toLocalDate(), optional(code, values), optional(offense, values), optional(description, values),
                 optional(address, values), lat, lon, labels, flagged);
     }
