@@ -164,7 +164,7 @@ class ImportCrashTests {
             // each located incident counted once in its district's day
             assertThat(count("SELECT coalesce(sum(n), 0) FROM incident_daily_counts WHERE level = 'district' "
                     + "AND day >= '2008-01-01' AND day < '2009-01-01'"))
-                    .isEqualTo(count("SELECT count(*) FROM incidents WHERE import_id = ? AND EXISTS "
+                    .isEqualTo(count("SELECT count(*) FROM incidents_with_units WHERE import_id = ? AND EXISTS "
                             + "(SELECT 1 FROM unnest(unit_path) u WHERE u LIKE 'district:%')", id))
                     .isPositive();
             Instant cleaned = Instant.now().plusSeconds(30);

@@ -45,7 +45,8 @@ class IncidentImportTests {
         assertThat(count("SELECT count(*) FROM incidents WHERE source = 'chicago'")).isEqualTo(rows.size());
         assertThat(count("SELECT count(*) FROM incidents WHERE source = 'chicago' AND category = 'other' "
                 + "AND offense NOT IN ('Other offense', 'Non-criminal')")).isZero();
-        assertThat(count("SELECT count(*) FROM incidents WHERE source = 'chicago' AND cardinality(unit_path) = 3"))
+        assertThat(count("SELECT count(*) FROM incidents_with_units WHERE source = 'chicago' "
+                + "AND cardinality(unit_path) = 3"))
                 .isEqualTo(rows.size());
         // Rows without coordinates are kept and, where the gazetteer knows the block, located by geocoding.
         long noCoordinates = rows.stream().filter(r -> r.get("Latitude").isBlank()).count();
@@ -127,7 +128,7 @@ class IncidentImportTests {
         // The row without coordinates is kept (the beat says where it counts).
         assertThat(report.inserted() + report.updated() + report.unchanged()).isEqualTo(6);
         String id7 = lines[6].substring(0, lines[6].indexOf(','));
-        assertThat(jdbc.sql("SELECT cardinality(unit_path) FROM incidents WHERE source_id = ?").param(id7)
+        assertThat(jdbc.sql("SELECT cardinality(unit_path) FROM incidents_with_units WHERE source_id = ?").param(id7)
                 .query(Integer.class).single()).isEqualTo(3);
         // Put the original row back so the shared data stays the demo's.
         imports.importFile("chicago", "restore.csv", new ByteArrayInputStream((lines[0] + "\n" + lines[6] + "\n")

@@ -97,7 +97,7 @@ class IncidentMergeTests {
     /** Counts of incident_daily (a day's count is the sum of its rows) that differ from a recount, both ways. */
     long countsOffTheIncidents() {
         String recount = "SELECT split_part(u, ':', 1), substr(u, strpos(u, ':') + 1), occurred_on, category, offense, "
-                + "coalesce(priority, ''), sensitive, count(*)::int FROM incidents "
+                + "coalesce(priority, ''), sensitive, count(*)::int FROM incidents_with_units "
                 + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u GROUP BY 1, 2, 3, 4, 5, 6, 7";
         String stored = "SELECT level, unit_code, day, category, offense, priority, sensitive, sum(n)::int "
                 + "FROM incident_daily_counts GROUP BY 1, 2, 3, 4, 5, 6, 7";

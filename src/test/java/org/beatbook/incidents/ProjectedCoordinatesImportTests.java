@@ -73,7 +73,7 @@ class ProjectedCoordinatesImportTests {
 
     Map<String, String> beats(String source) {
         return jdbc.sql("SELECT source_id, coalesce((SELECT substr(u, 6) FROM unnest(unit_path) u WHERE u LIKE 'beat:%'), '') "
-                        + "FROM incidents WHERE source = ?").param(source)
+                        + "FROM incidents_with_units WHERE source = ?").param(source)
                 .query((r, n) -> Map.entry(r.getString(1), r.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

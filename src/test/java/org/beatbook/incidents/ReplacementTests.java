@@ -75,7 +75,7 @@ class ReplacementTests {
     }
 
     List<String> path(String id) {
-        return List.of(jdbc.sql("SELECT unit_path FROM incidents WHERE source_id = ?").param(id)
+        return List.of(jdbc.sql("SELECT unit_path FROM incidents_with_units WHERE source_id = ?").param(id)
                 .query((r, n) -> (String[]) r.getArray(1).getArray()).single());
     }
 

@@ -5,16 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.beatbook.incidents.domain.IdentityMemo;
 import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's binary COPY format, collected in memory until taken. Binary, because with text PostgreSQL
- * spent most of its share of an import parsing timestamps, numbers and arrays back from text (and Java formatting
+ * spent most of its share of an import parsing timestamps and numbers back from text (and Java formatting
  * them), and nothing needs escaping. A stream is {@link #HEADER}, the rows, then {@link #TRAILER}. Not thread-safe:
  * each import worker has its own.
  */
@@ -25,8 +22,7 @@ public final class CopyBinary {
     /** A field count of -1. */
     static final byte[] TRAILER = {(byte) 0xFF, (byte) 0xFF};
 
-    private static final int TEXT_OID = 25;
-    private static final int MAX_ARRAYS = 10_000;
+    private static final int MAX_LABELS = 10_000;
     /** PostgreSQL counts dates and timestamps from 2000-01-01. */
     private static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long EPOCH_SECOND_2000 = EPOCH_DAY_2000 * 86_400;
@@ -35,9 +31,7 @@ public final class CopyBinary {
     private int length;
     private int rowStart = -1;
     private int fields;
-    private final Map<List<String>, byte[]> arrays = new HashMap<>();
-    private final IdentityMemo<List<String>, byte[]> sameArrays = new IdentityMemo<>(MAX_ARRAYS);
-    private final IdentityMemo<String, byte[]> labels = new IdentityMemo<>(MAX_ARRAYS);
+    private final IdentityMemo<String, byte[]> labels = new IdentityMemo<>(MAX_LABELS);
 
     public CopyBinary text(String value) {
         if (value == null) {
@@ -92,23 +86,6 @@ public final class CopyBinary {
         return eightBytes(micros);
     }
 
-    /**
-     * A text[]; an import repeats the same few hundred unit paths, so each is encoded once, and found first by
-     * identity (the placer hands out the same path object for the same units) before hashing its strings.
-     */
-    public CopyBinary array(List<String> values) {
-        return field(sameArrays.computeIfAbsent(values, same -> {
-            byte[] encoded = arrays.get(same);
-            if (encoded == null) {
-                encoded = encodeArray(same);
-                if (arrays.size() < MAX_ARRAYS) {
-                    arrays.put(List.copyOf(same), encoded);
-                }
-            }
-            return encoded;
-        }));
-    }
-
     /** Ends the row: its field count goes in front of it. */
     public CopyBinary endRow() {
         bytes[rowStart] = (byte) (fields >>> 8);
@@ -146,24 +123,6 @@ public final class CopyBinary {
         byte[] taken = Arrays.copyOf(bytes, length);
         length = 0;
         return taken;
-    }
-
-    private static byte[] encodeArray(List<String> values) {
-        CopyBinary out = new CopyBinary();
-        // dimensions, has-nulls flag, element type; then size and lower bound of the one dimension, if any
-        out.putInt(values.isEmpty() ? 0 : 1);
-        out.putInt(0);
-        out.putInt(TEXT_OID);
-        if (!values.isEmpty()) {
-            out.putInt(values.size());
-            out.putInt(1);
-        }
-        for (String value : values) {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            out.putInt(utf8.length);
-            out.put(utf8);
-        }
-        return out.take();
     }
 
     private CopyBinary nothing() {

@@ -30,7 +30,8 @@ final class DailyCounts {
     private static final String[] RECOUNT = {
         "CREATE TEMPORARY TABLE incident_recounted ON COMMIT DROP AS SELECT u AS unit, occurred_on AS day, "
             + "category, offense, coalesce(priority, '') AS priority, sensitive, count(*)::int AS n FROM incidents "
-            + "CROSS JOIN LATERAL unnest(unit_path || 'city:all'::text) AS u "
+            + "JOIN incident_unit_lists p ON p.key = unit_path_key "
+            + "CROSS JOIN LATERAL unnest(p.units || 'city:all'::text) AS u "
             + "WHERE occurred_on IN (SELECT DISTINCT day FROM incident_days) GROUP BY 1, 2, 3, 4, 5, 6",
         "INSERT INTO incident_daily_units (level, unit_code) SELECT DISTINCT split_part(unit, ':', 1), "
             + "substr(unit, strpos(unit, ':') + 1) FROM incident_recounted r WHERE NOT EXISTS (SELECT 1 FROM "

@@ -89,8 +89,8 @@ public final class ImportSession implements AutoCloseable {
     private static final int COPY_CHUNK = 1 << 16;
 
     private static final String COLUMNS = "case_number, occurred_at, occurred_on, code, offense_text, description, "
-            + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path, "
-            + "source_units, warning";
+            + "address, latitude, longitude, geocoded, category, offense, priority, sensitive, unit_path_key, "
+            + "source_units_key, warning";
     /** The columns rows are streamed with after the first, into either table: {@link #append}'s order. */
     private static final String COPY_COLUMNS = "source, source_id, " + COLUMNS + ")";
 
@@ -98,6 +98,7 @@ public final class ImportSession implements AutoCloseable {
     private final long importId;
     private final String source;
     private final CopyBinary rejectRow = new CopyBinary();
+    private final UnitLists unitLists = new UnitLists();
     private final Path rejectFile;
     private final BufferedOutputStream rejects;
     /** Hashes of the source's stored ids; null when there are too many to hold. */
@@ -148,7 +149,7 @@ public final class ImportSession implements AutoCloseable {
                         + "case_number text, occurred_at timestamptz, occurred_on date, code text, offense_text text, "
                         + "description text, address text, latitude double precision, longitude double precision, "
                         + "geocoded boolean, category text, offense text, priority text, sensitive boolean, "
-                        + "unit_path text[], source_units text[], warning text) ON COMMIT DROP");
+                        + "unit_path_key bigint, source_units_key bigint, warning text) ON COMMIT DROP");
             }
             tableRows = BulkIndexes.rows(connection, "incidents");
             long loading = System.nanoTime();
@@ -216,7 +217,8 @@ public final class ImportSession implements AutoCloseable {
                 .date(row.occurredOn()).text(row.code()).text(row.offenseText()).text(row.description())
                 .text(row.address()).float8(i.latitude()).float8(i.longitude()).flag(i.geocoded())
                 .label(c.category().key()).label(c.offense()).label(c.priority() == null ? null : c.priority().key())
-                .flag(i.sensitive()).array(i.unitPath()).array(i.sourceUnits()).text(i.warning()).endRow();
+                .flag(i.sensitive()).bigint(unitLists.keyOf(i.unitPath())).bigint(unitLists.keyOf(i.sourceUnits()))
+                .text(i.warning()).endRow();
     }
 
     /**
@@ -352,6 +354,7 @@ public final class ImportSession implements AutoCloseable {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "COPY incident_rejects (import_id, line, reason) FROM STDIN (FORMAT binary)", in);
             }
+            unitLists.store(connection);
             if (dropped != null) {
                 // Before the merge, which looks stored ids up in the unique index.
                 dropped.rebuild();

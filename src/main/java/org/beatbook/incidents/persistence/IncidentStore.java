@@ -254,21 +254,30 @@ public class IncidentStore {
         List<Object[]> changes = new java.util.ArrayList<>();
         java.util.Set<LocalDate> days = new java.util.HashSet<>();
         long[] read = {0};
-        jdbc.sql("SELECT id, occurred_on, source_units, latitude, longitude, geocoded, unit_path, warning "
-                + "FROM incidents WHERE id >= ? AND id < ?").params(from, to).query(r -> {
+        UnitLists lists = new UnitLists();
+        jdbc.sql("SELECT i.id, i.occurred_on, s.units, i.latitude, i.longitude, i.geocoded, p.units, i.warning "
+                + "FROM incidents i JOIN incident_unit_lists s ON s.key = i.source_units_key "
+                + "JOIN incident_unit_lists p ON p.key = i.unit_path_key WHERE i.id >= ? AND i.id < ?")
+                .params(from, to).query(r -> {
             read[0]++;
             Stored stored = new Stored(r.getLong(1), texts(r.getArray(3)), (Double) r.getObject(4),
                     (Double) r.getObject(5), r.getBoolean(6), texts(r.getArray(7)), r.getString(8));
             Placed placed = place.apply(stored);
             if (!placed.unitPath().equals(stored.unitPath()) || !java.util.Objects.equals(placed.warning(), stored.warning())) {
-                changes.add(new Object[] {stored.id(), placed.unitPath().toArray(String[]::new), placed.warning()});
+                changes.add(new Object[] {stored.id(), lists.keyOf(placed.unitPath()), placed.warning()});
                 days.add(r.getObject(2, LocalDate.class));
             }
         });
+        try {
+            lists.store(org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource));
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The new unit paths could not be stored: " + e.getMessage(), e);
+        }
         var template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        template.batchUpdate("UPDATE incidents SET unit_path = ?, warning = ? WHERE id = ?", changes, 1000,
+        template.batchUpdate("UPDATE incidents SET unit_path_key = ?, warning = ? WHERE id = ?", changes, 1000,
                 (ps, change) -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("text", (String[]) change[1]));
+                    ps.setLong(1, (Long) change[1]);
                     ps.setString(2, (String) change[2]);
                     ps.setLong(3, (Long) change[0]);
                 });

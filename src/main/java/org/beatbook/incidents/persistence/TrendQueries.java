@@ -148,7 +148,8 @@ public class TrendQueries {
         params.addAll(where.params);
         params.add(limit);
         jdbc.sql("SELECT id, source, source_id, case_number, occurred_at, occurred_on, category, offense, description, "
-                        + "address, latitude, longitude, sensitive OR lower(offense) = ANY(?::text[]), unit_path "
+                        + "address, latitude, longitude, sensitive OR lower(offense) = ANY(?::text[]), "
+                        + "(SELECT units FROM incident_unit_lists WHERE key = unit_path_key) "
                         + "FROM incidents" + where.sql + " ORDER BY occurred_at DESC, id LIMIT ?").params(params)
                 .query(r -> {
                     each.accept(new IncidentRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
@@ -173,7 +174,7 @@ public class TrendQueries {
         Where where = new Where(extraSensitive);
         where.add("occurred_on BETWEEN ? AND ?", Date.valueOf(filter.from()), Date.valueOf(filter.to()));
         if (unitKey != null) {
-            where.add("? = ANY(unit_path)", unitKey);
+            where.add("unit_path_key IN (SELECT key FROM incident_unit_lists WHERE ? = ANY(units))", unitKey);
         }
         return where.filter(filter).sensitivity(sensitivity);
     }
