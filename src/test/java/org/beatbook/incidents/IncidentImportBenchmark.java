@@ -134,12 +134,19 @@ class IncidentImportBenchmark {
     }
 
     /**
+     * Warm-up passes. With two, C2 still compiled the placement of points near boundaries (1.5-2 s of CPU) during the
+     * measured import: while its queue is long, the JVM raises the thresholds for queueing more. The compilers' CPU
+     * per pass fell from 2.9 s to 1.6, 1.5, 1.1 and 1.2 s in five passes; what is left is the JVM's other code (JDBC,
+     * Spring, the scheduler) compiled as it comes into use.
+     */
+    private static final int WARM_UP_PASSES = 4;
+
+    /**
      * Lets the JVM compile the import's code before the measured imports, as it has in a server that imported before:
      * imports the file's first rows under other ids, then takes them out again, with their daily counts, and rewrites
-     * both tables, so the measured import finds them as the demo left them; twice, because the methods run once per
-     * batch of rows reach the optimizing compiler only in the second pass; then waits until the compilers are done.
-     * On the 2-core benchmark machine the compilers otherwise take 4-5 s of CPU from the first million rows, 2-3 s
-     * after one pass.
+     * both tables, so the measured import finds them as the demo left them; {@link #WARM_UP_PASSES} times; then waits
+     * until the compilers are done. On the 2-core benchmark machine the compilers otherwise take 4-5 s of CPU from
+     * the first million rows, 1.5-2 s after two passes, 0.7 s after four or five.
      */
     private void warmUp(Path file, int rows, List<String> out) throws IOException {
         Path warm = Files.createTempFile("incidents-warm-up", ".csv");
@@ -161,7 +168,7 @@ class IncidentImportBenchmark {
             }
         }
         JdbcClient jdbc = jdbc();
-        for (int pass = 1; pass <= 2; pass++) {
+        for (int pass = 1; pass <= WARM_UP_PASSES; pass++) {
             jdbc.sql("CREATE TABLE bench_daily AS SELECT * FROM incident_daily").update();
             ImportReport report = timedImport(warm, "warm-up " + pass + ": the file's first rows under other ids",
                     rows, out);
@@ -187,7 +194,7 @@ class IncidentImportBenchmark {
                 return;
             }
         } while (compiler.getTotalCompilationTime() > before && System.nanoTime() - waited < 20_000_000_000L);
-        out.add(String.format("warm-up: the compilers were done %.1f s after the second pass",
+        out.add(String.format("warm-up: the compilers were done %.1f s after the last pass",
                 (System.nanoTime() - waited) / 1e9));
     }
 
