@@ -37,6 +37,8 @@ public final class DailyTally {
     /** The city-wide count's path element, as the recount in SQL writes it. */
     private static final String CITY = "city:all";
     private static final int PATH_BITS = 20;
+    /** Units are not part of the keys; this bounds the arrays indexed by unit that spread the counts. */
+    private static final int UNIT_BITS = 20;
     private static final int DAY_BITS = 23;
     private static final int KIND_BITS = 64 - PATH_BITS - DAY_BITS;
     /** Days count from the year 0, so a key's top bit stays clear and keys sort as plain longs. */
@@ -50,7 +52,7 @@ public final class DailyTally {
      * for the same counts, so adding one to another is a plain merge. Thread-safe.
      */
     public static final class Numbers {
-        private final Numbering<String> units = new Numbering<>(20, "units");
+        private final Numbering<String> units = new Numbering<>(UNIT_BITS, "units");
         private final Numbering<Kind> kinds = new Numbering<>(KIND_BITS, "kinds of incident");
         private final Numbering<List<String>> paths = new Numbering<>(PATH_BITS, "unit paths");
         /** The units of each path, by number, the city's last; listed before the path's number is handed out. */
@@ -60,9 +62,9 @@ public final class DailyTally {
             return paths.idOf(path, id -> {
                 int[] units = new int[path.size() + 1];
                 for (int k = 0; k < path.size(); k++) {
-                    units[k] = this.units.idOf(path.get(k), none -> { });
+                    units[k] = this.units.idOf(path.get(k));
                 }
-                units[path.size()] = this.units.idOf(CITY, none -> { });
+                units[path.size()] = this.units.idOf(CITY);
                 pathUnits.add(units);
             });
         }
@@ -105,8 +107,7 @@ public final class DailyTally {
 
     private int kindId(Classification c, boolean sensitive) {
         return (sensitive ? sensitiveKindIds : kindIds).computeIfAbsent(c, k -> numbers.kinds.idOf(
-                new Kind(k.category().key(), k.offense(), k.priority() == null ? "" : k.priority().key(), sensitive),
-                none -> { }));
+                new Kind(k.category().key(), k.offense(), k.priority() == null ? "" : k.priority().key(), sensitive)));
     }
 
     /** Adds another tally's counts to this one; both must share their {@link Numbers}. */
@@ -176,10 +177,12 @@ public final class DailyTally {
                 n[distinct++] = 1;
             }
         }
-        long[] folded = buffer;
         buffered = 0;
-        merge(folded, n, distinct);
-        buffer = new long[Math.max(MIN_BUFFER, keys.length / 2)];
+        merge(buffer, n, distinct);
+        int wanted = Math.max(MIN_BUFFER, keys.length / 2);
+        if (buffer.length < wanted) {
+            buffer = new long[wanted];
+        }
     }
 
     /** Merges sorted distinct keys with their counts into the counts so far. */
@@ -203,8 +206,9 @@ public final class DailyTally {
                 mergedRows[m++] = Math.addExact(rows[a++], moreRows[b++]);
             }
         }
-        keys = Arrays.copyOf(mergedKeys, m);
-        rows = Arrays.copyOf(mergedRows, m);
+        // Trimmed only when keys met on both sides made the merge shorter.
+        keys = m == mergedKeys.length ? mergedKeys : Arrays.copyOf(mergedKeys, m);
+        rows = m == mergedRows.length ? mergedRows : Arrays.copyOf(mergedRows, m);
     }
 
     /**
@@ -292,6 +296,10 @@ public final class DailyTally {
         Numbering(int bits, String what) {
             this.bits = bits;
             this.what = what;
+        }
+
+        int idOf(T value) {
+            return idOf(value, none -> { });
         }
 
         int idOf(T value, IntConsumer whenNew) {

@@ -146,7 +146,6 @@ final class DailyCounts {
         }
     }
 
-
     static void recount(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL work_mem = '256MB'");

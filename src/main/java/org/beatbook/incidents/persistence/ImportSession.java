@@ -145,8 +145,8 @@ public final class ImportSession implements AutoCloseable {
                 catch (SQLException alreadyUsed) {
                     s.execute("ROLLBACK TO SAVEPOINT buffers");
                 }
-                s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source text, source_id text COLLATE \"C\", "
-                        + "case_number text, occurred_at timestamptz, occurred_on date, code text, offense_text text, "
+                s.execute("CREATE TEMPORARY TABLE incident_staging (line bigint, source text, "
+                        + "source_id text COLLATE \"C\", case_number text, occurred_at timestamptz, occurred_on date, code text, offense_text text, "
                         + "description text, address text, latitude double precision, longitude double precision, "
                         + "geocoded boolean, category text, offense text, priority text, sensitive boolean, "
                         + "unit_path_key bigint, source_units_key bigint, warning text) ON COMMIT DROP");
